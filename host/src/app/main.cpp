@@ -1,0 +1,48 @@
+// `picotorrent` (and its alias `btinspect`): dispatches to a subcommand.
+#include "app/command.hpp"
+#include "util/host_version.hpp"
+
+#include <exception>
+#include <iostream>
+
+namespace {
+
+void print_usage(std::ostream& out)
+{
+    out << "usage: picotorrent <command> [options]\n\ncommands:\n";
+    for (auto const& c : pico::app::commands())
+        out << "  " << c.name << std::string(c.name.size() < 10 ? 10 - c.name.size() : 1, ' ') << c.summary << '\n';
+    out << "\n`picotorrent <command> --help` describes a command's options.\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+try {
+    pico::app::command_context ctx;
+    ctx.argv0 = argc > 0 ? argv[0] : "picotorrent";
+    if (argc < 2) {
+        print_usage(std::cerr);
+        return 2;
+    }
+    std::string_view const name = argv[1];
+    if (name == "--version" || name == "version") {
+        std::cout << "picotorrent " << pico::host_version << '\n';
+        return 0;
+    }
+    if (name == "--help" || name == "-h" || name == "help") {
+        print_usage(std::cout);
+        return 0;
+    }
+    for (int i = 2; i < argc; ++i)
+        ctx.args.emplace_back(argv[i]);
+    for (auto const& c : pico::app::commands()) {
+        if (c.name == name)
+            return c.run(ctx);
+    }
+    std::cerr << "picotorrent: unknown command '" << name << "' (see picotorrent --help)\n";
+    return 2;
+} catch (std::exception const& e) {
+    std::cerr << "picotorrent: " << e.what() << '\n';
+    return 1;
+}
