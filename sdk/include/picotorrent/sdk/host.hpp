@@ -166,6 +166,11 @@ public:
     virtual host_paths paths() = 0;
     /// This plugin's id.
     virtual std::string plugin_id() = 0;
+    /// How the host was started: "run", "download", "seed" or "gui".
+    virtual std::string host_mode() = 0;
+    /// Values of a plugin-facing command-line option for this run, in the order given
+    /// (e.g. "include" for each `--include PATTERN`); empty when not given.
+    virtual std::vector<std::string> option_values(std::string const& name) = 0;
 };
 
 /// Subscribes to event type E with a handler taking E directly.
