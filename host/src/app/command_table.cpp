@@ -6,6 +6,9 @@ std::vector<command> const& commands()
 {
     // Keep one line per command; add new commands here and in command.hpp.
     static std::vector<command> const table{
+#ifdef PICO_WITH_CORE
+        {"run", run_run_command, "run the headless host until SIGINT/SIGTERM"},
+#endif
     };
     return table;
 }

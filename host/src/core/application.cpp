@@ -1,0 +1,217 @@
+#include "core/application.hpp"
+
+#include "core/plugin_host.hpp"
+#include "util/host_version.hpp"
+
+#include <boost/asio/post.hpp>
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <cstdlib>
+#include <unistd.h>
+
+namespace pico::core {
+namespace {
+
+bool looks_like_magnet(std::string const& s) { return s.rfind("magnet:", 0) == 0; }
+
+} // namespace
+
+std::filesystem::path executable_dir()
+{
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::current_path() : exe.parent_path();
+}
+
+application::application(host_options options)
+    : m_options(std::move(options)),
+      m_config(config::config_store::load(config::locate_config_file(m_options.config_file, executable_dir()))),
+      m_events([this](std::string const& id, std::string const& what) { plugin_failed(id, what); }),
+      m_hooks([this](std::string const& id, std::string const& what) { plugin_failed(id, what); }),
+      m_signals(m_ioc)
+{
+    m_state_dir = m_options.state_dir ? *m_options.state_dir : config::default_state_dir();
+    auto const effective = config::effective_config(m_config.document());
+    m_save_path = m_options.save_path ? *m_options.save_path : effective.value("save_path", std::string("."));
+    m_log.open_file(m_state_dir / "picotorrent.log");
+    m_pool.on_error = [this](std::string const& what) {
+        m_log.write(sdk::log_level::error, "host", "background task failed: " + what);
+    };
+
+    session::session_options so;
+    so.settings = config::make_settings_pack(m_config.document());
+    so.state_dir = m_state_dir;
+    so.default_save_path = m_save_path;
+    so.persist = m_options.persist;
+    so.resume_interval = m_options.resume_interval;
+    m_session = std::make_unique<session::session_host>(
+        m_ioc, std::move(so), [this](sdk::event const& e) { publish(e); },
+        [this](sdk::log_level level, std::string const& line) { m_log.write(level, "session", line); },
+        [this](sdk::add_torrent_request& request) { return m_hooks.run(request); });
+    if (!m_options.setting_overrides.empty()) {
+        auto st = m_session->apply_settings(m_options.setting_overrides);
+        if (!st.ok)
+            throw std::runtime_error(st.error);
+    }
+    m_plugins = std::make_unique<plugins::plugin_manager>(
+        [this](sdk::log_level level, std::string const& line) { m_log.write(level, "plugins", line); });
+}
+
+application::~application()
+{
+    // Plugins go first: they may hold subscriptions into the bus and handles to services.
+    m_pool.shutdown();
+    if (m_plugins)
+        m_plugins->stop_all();
+    m_plugins.reset();
+    m_session.reset();
+}
+
+sdk::host_paths application::paths() const
+{
+    sdk::host_paths p;
+    p.config_file = m_config.file().string();
+    p.state_dir = m_state_dir.string();
+    p.default_save_path = m_save_path;
+    return p;
+}
+
+bool application::start()
+{
+    m_started = true;
+    m_log.write(sdk::log_level::info, "host",
+                std::string("picotorrent ") + pico::host_version + " starting (" + m_options.mode + "), config " +
+                    m_config.file().string() + ", state " + m_state_dir.string());
+    m_session->start();
+
+    // Plugins: --plugin-dir folders first, then the ones beside the executable and the user's.
+    auto dirs = m_options.plugin_dirs;
+    for (auto& d : plugins::plugin_manager::default_search_dirs(executable_dir()))
+        dirs.push_back(std::move(d));
+    m_plugins->discover(dirs);
+    plugins::selection sel;
+    sel.none = m_options.no_plugins;
+    sel.allow_front_end = m_options.mode == "gui";
+    if (m_options.plugins) {
+        sel.only = m_options.plugins;
+    } else if (auto const list = m_config.value("plugins"); list.is_array()) {
+        sel.only = list.get<std::vector<std::string>>();
+    }
+    m_plugins->select(sel);
+    m_plugins->load_and_start([this](plugins::plugin_record const& record) -> std::unique_ptr<sdk::host> {
+        return std::make_unique<plugin_host>(*this, record.info.id, record.directory);
+    });
+
+    // Every plugin hears about every other one, whatever the load order was.
+    for (auto const& r : m_plugins->records()) {
+        if (r.state == plugins::plugin_state::running) {
+            sdk::plugin_loaded_event e;
+            e.id = r.info.id;
+            e.version = r.info.version;
+            publish(e);
+        } else if (r.state == plugins::plugin_state::refused) {
+            sdk::plugin_refused_event e;
+            e.id = r.info.id;
+            e.reason = r.reason;
+            publish(e);
+        }
+    }
+    publish(sdk::host_started_event{});
+
+    bool all_added = true;
+    for (auto const& t : m_options.torrents) {
+        sdk::add_torrent_request request;
+        request.source = looks_like_magnet(t) ? sdk::torrent_source::magnet : sdk::torrent_source::file;
+        request.location = t;
+        request.peers = m_options.peers;
+        auto result = m_session->add(std::move(request));
+        if (!result.ok) {
+            m_log.write(sdk::log_level::error, "host", t + ": " + result.error);
+            all_added = false;
+        }
+    }
+    return all_added;
+}
+
+int application::run()
+{
+    m_signals.add(SIGINT);
+    m_signals.add(SIGTERM);
+    std::function<void(boost::system::error_code const&, int)> on_signal;
+    on_signal = [this, &on_signal](boost::system::error_code const& ec, int signal) {
+        if (ec)
+            return;
+        if (m_stopping) {
+            // A second signal means the user will not wait for resume data.
+            m_log.write(sdk::log_level::warning, "host", "second signal: exiting without waiting");
+            std::_Exit(128 + signal);
+        }
+        m_log.write(sdk::log_level::info, "host", std::string("received ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") +
+                                                      ", shutting down");
+        request_stop(exit_ok);
+        m_signals.async_wait(on_signal);
+    };
+    m_signals.async_wait(on_signal);
+
+    if (!m_started && !start())
+        request_stop(exit_bad_input);
+    m_ioc.run();
+    return m_exit_code;
+}
+
+void application::request_stop(int exit_code)
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    m_exit_code = exit_code;
+    publish(sdk::host_stopping_event{});
+    m_session->shutdown([this] {
+        m_pool.shutdown();
+        m_plugins->stop_all();
+        m_signals.cancel();
+        m_log.write(sdk::log_level::info, "host", "stopped");
+        m_ioc.stop();
+    });
+}
+
+void application::plugin_failed(std::string const& id, std::string const& what)
+{
+    if (!m_failed_plugins.insert(id).second)
+        return;
+    m_log.write(sdk::log_level::error, "plugins", "plugin '" + id + "' " + what + "; plugin disabled");
+    m_events.remove_owner(id);
+    m_hooks.remove_owner(id);
+    m_services.remove_provider(id);
+    // Destroying the plugin must wait until its own callback has returned.
+    boost::asio::post(m_ioc, [this, id, what] {
+        m_plugins->disable(id, what);
+        sdk::plugin_refused_event e;
+        e.id = id;
+        e.reason = what;
+        publish(e);
+    });
+}
+
+sdk::status application::write_config(std::string const& key, std::string const& json, std::string const& by)
+{
+    nlohmann::json value;
+    try {
+        value = nlohmann::json::parse(json);
+    } catch (std::exception const& e) {
+        return sdk::status::failure("invalid JSON for '" + key + "': " + e.what());
+    }
+    try {
+        m_config.set(key, std::move(value));
+    } catch (std::exception const& e) {
+        return sdk::status::failure(e.what());
+    }
+    sdk::settings_changed_event e;
+    e.config_keys.push_back(key);
+    e.changed_by = by;
+    publish(e);
+    return sdk::status::success();
+}
+
+} // namespace pico::core

@@ -1,0 +1,128 @@
+// Wires one running host together: configuration, log, libtorrent session, plugins,
+// event bus, hooks, services and the host thread's event loop.
+#pragma once
+
+#include "config/config_store.hpp"
+#include "core/background_pool.hpp"
+#include "core/event_bus.hpp"
+#include "core/hook_chain.hpp"
+#include "core/logger.hpp"
+#include "core/service_registry.hpp"
+#include "plugins/plugin_manager.hpp"
+#include "session/session_host.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pico::core {
+
+/// What the command line asked for.
+struct host_options {
+    /// "run", "download", "seed" or "gui"; plugins see it through host_mode().
+    std::string mode = "run";
+    /// --config.
+    std::optional<std::filesystem::path> config_file;
+    /// --state-dir.
+    std::optional<std::filesystem::path> state_dir;
+    /// --save-path (overrides the config's save_path).
+    std::optional<std::string> save_path;
+    /// --plugin-dir, searched before the default plugin folders.
+    std::vector<std::filesystem::path> plugin_dirs;
+    /// --plugins a,b.
+    std::optional<std::vector<std::string>> plugins;
+    /// --no-plugins.
+    bool no_plugins = false;
+    /// Plugin-facing options such as "include"/"exclude", by name.
+    std::map<std::string, std::vector<std::string>> plugin_options;
+    /// Torrent files or magnet links to add once started.
+    std::vector<std::string> torrents;
+    /// Peers ("host:port") every torrent added from the command line connects to.
+    std::vector<std::string> peers;
+    /// Settings that win over the configuration (one-shot commands: listen address and the like).
+    std::map<std::string, sdk::setting_value> setting_overrides;
+    /// Keep resume data and session state.
+    bool persist = true;
+    /// How often resume data of changed torrents is written.
+    std::chrono::seconds resume_interval{30};
+};
+
+/// Exit codes shared by the commands that run a host.
+enum exit_code : int { exit_ok = 0, exit_failure = 1, exit_bad_input = 2 };
+
+/// One host. Construct, start(), then run the io_context (run() does both).
+class application {
+public:
+    /// Loads the configuration; throws config::config_error on a bad config.
+    explicit application(host_options options);
+    ~application();
+    application(application const&) = delete;
+    application& operator=(application const&) = delete;
+
+    /// Starts the session, plugins and the command line's torrents. Returns false (after logging
+    /// one line) when a command-line torrent could not be added.
+    bool start();
+    /// Runs until stopped by SIGINT/SIGTERM or request_stop(); returns the exit code.
+    int run();
+    /// Begins a clean shutdown: host_stopping, resume data saved, plugins stopped, loop ends.
+    void request_stop(int exit_code = exit_ok);
+
+    /// The host thread's loop.
+    boost::asio::io_context& io() { return m_ioc; }
+    /// The libtorrent session host.
+    session::session_host& session() { return *m_session; }
+    /// The configuration file.
+    config::config_store& config() { return m_config; }
+    /// The log.
+    logger& log() { return m_log; }
+    /// Event delivery.
+    event_bus& events() { return m_events; }
+    /// Add-torrent hooks.
+    hook_chain& hooks() { return m_hooks; }
+    /// Published services.
+    service_registry& services() { return m_services; }
+    /// Background work.
+    background_pool& pool() { return m_pool; }
+    /// The plugins.
+    plugins::plugin_manager& plugin_manager() { return *m_plugins; }
+    /// What the command line asked for.
+    host_options const& options() const { return m_options; }
+    /// Directories in use.
+    sdk::host_paths paths() const;
+    /// Publishes an event to every subscriber (host thread).
+    void publish(sdk::event const& e) { m_events.publish(e); }
+    /// Disables a plugin that misbehaved; safe to call from inside its callback.
+    void plugin_failed(std::string const& id, std::string const& what);
+    /// Writes a top-level config key and tells subscribers.
+    sdk::status write_config(std::string const& key, std::string const& json, std::string const& by);
+
+private:
+    host_options m_options;
+    boost::asio::io_context m_ioc;
+    logger m_log;
+    config::config_store m_config;
+    std::filesystem::path m_state_dir;
+    std::string m_save_path;
+    event_bus m_events;
+    hook_chain m_hooks;
+    service_registry m_services;
+    background_pool m_pool;
+    std::unique_ptr<session::session_host> m_session;
+    std::unique_ptr<plugins::plugin_manager> m_plugins;
+    boost::asio::signal_set m_signals;
+    std::set<std::string> m_failed_plugins;
+    int m_exit_code = exit_ok;
+    bool m_stopping = false;
+    bool m_started = false;
+};
+
+/// Folder of the running executable (from /proc/self/exe).
+std::filesystem::path executable_dir();
+
+} // namespace pico::core

@@ -1,0 +1,24 @@
+// Turns libtorrent alerts into SDK events: one small function per alert family.
+// Alerts that also drive persistence (added, removed, metadata, finished, paused,
+// resume data) are handled by session_host before it calls this.
+#pragma once
+
+#include <picotorrent/sdk/host.hpp>
+
+#include <libtorrent/alert.hpp>
+#include <libtorrent/alert_types.hpp>
+
+#include <functional>
+#include <string>
+
+namespace pico::session {
+
+/// Publishes the SDK event(s) for one alert, if it maps to any; logs errors worth a line.
+void translate_alert(lt::alert const* a, std::function<void(sdk::event const&)> const& publish,
+                     std::function<void(sdk::log_level, std::string const&)> const& log);
+
+/// A session_stats event with every counter by name; rates are left for the caller, which
+/// knows the previous sample.
+sdk::session_stats_event make_stats_event(lt::session_stats_alert const& a);
+
+} // namespace pico::session

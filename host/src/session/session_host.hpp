@@ -1,0 +1,132 @@
+// Owns the libtorrent session: adds and controls torrents, turns alerts into SDK
+// events on the host thread, and keeps resume data and session state on disk.
+#pragma once
+
+#include "persistence/resume_store.hpp"
+
+#include <picotorrent/sdk/host.hpp>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <libtorrent/session.hpp>
+#include <libtorrent/torrent_handle.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pico::session {
+
+/// How the session is set up.
+struct session_options {
+    /// Settings from the configuration (alert mask and the like are added by the session host).
+    lt::settings_pack settings;
+    /// Where resume data and session state live.
+    std::filesystem::path state_dir;
+    /// Save path for requests that do not name one.
+    std::string default_save_path;
+    /// How often changed torrents' resume data is written.
+    std::chrono::seconds resume_interval{30};
+    /// Restore saved torrents and session state at start, and keep saving them.
+    bool persist = true;
+};
+
+/// Lives on the host thread; every method must be called there.
+class session_host {
+public:
+    /// Delivers one event to the plugins.
+    using publish_fn = std::function<void(sdk::event const&)>;
+    /// Writes one log line.
+    using log_fn = std::function<void(sdk::log_level, std::string const&)>;
+    /// Runs the add-torrent hooks: returns a rejection reason or nullopt.
+    using hooks_fn = std::function<std::optional<std::string>(sdk::add_torrent_request&)>;
+
+    session_host(boost::asio::io_context& ioc, session_options options, publish_fn publish, log_fn log,
+                 hooks_fn hooks);
+    ~session_host();
+    session_host(session_host const&) = delete;
+    session_host& operator=(session_host const&) = delete;
+
+    /// Creates the session, restores saved state and torrents, starts the timers.
+    void start();
+    /// Saves resume data for every torrent and the session state, then calls `done` (host thread).
+    /// Gives up waiting after `timeout` so a stuck disk cannot hang shutdown forever.
+    void shutdown(std::function<void()> done, std::chrono::seconds timeout = std::chrono::seconds(30));
+
+    /// See pico::sdk::host::add_torrent.
+    sdk::add_torrent_result add(sdk::add_torrent_request request);
+    /// See pico::sdk::host::remove_torrent.
+    bool remove(std::string const& info_hash, sdk::remove_mode mode);
+    /// See pico::sdk::host::pause_torrent.
+    bool pause(std::string const& info_hash);
+    /// See pico::sdk::host::resume_torrent.
+    bool resume(std::string const& info_hash);
+    /// See pico::sdk::host::force_recheck.
+    bool force_recheck(std::string const& info_hash);
+    /// See pico::sdk::host::move_storage.
+    bool move_storage(std::string const& info_hash, std::string const& path);
+    /// See pico::sdk::host::torrents.
+    std::vector<sdk::torrent_snapshot> torrents();
+    /// See pico::sdk::host::find_torrent.
+    std::optional<sdk::torrent_snapshot> find(std::string const& info_hash);
+    /// See pico::sdk::host::files.
+    std::vector<sdk::file_entry> files(std::string const& info_hash);
+    /// See pico::sdk::host::set_file_priorities.
+    bool set_file_priorities(std::string const& info_hash, std::vector<std::uint8_t> const& priorities);
+    /// Applies libtorrent settings by name, all or nothing. Returns the names that were applied.
+    sdk::status apply_settings(std::map<std::string, sdk::setting_value> const& settings,
+                               std::vector<std::string>* applied = nullptr);
+    /// Current value of a libtorrent setting by name.
+    std::optional<sdk::setting_value> setting(std::string const& name);
+    /// Connects a torrent to a peer given as "host:port"; false when either is unknown/invalid.
+    bool connect_peer(std::string const& info_hash, std::string const& endpoint);
+    /// The port the session listens on (0 before it listens).
+    int listen_port() const;
+    /// Direct access for one-shot commands (download/seed) that need more than the SDK offers.
+    lt::session& native();
+    /// The handle of a torrent, if present.
+    std::optional<lt::torrent_handle> handle(std::string const& info_hash) const;
+    /// Extra alert handling for one-shot commands, called for every alert after translation.
+    std::function<void(lt::alert const*)> on_alert;
+
+private:
+    void handle_alerts();
+    void translate(lt::alert const* a);
+    void on_tick();
+    void save_changed_resume_data();
+    void request_resume_data(lt::torrent_handle const& h);
+    void restore_torrents();
+    void finish_shutdown_if_done();
+    lt::add_torrent_params prepare(sdk::add_torrent_request& request, std::string& error);
+
+    boost::asio::io_context& m_ioc;
+    session_options m_options;
+    publish_fn m_publish;
+    log_fn m_log;
+    hooks_fn m_hooks;
+    std::unique_ptr<lt::session> m_session;
+    std::optional<persistence::resume_store> m_store;
+    boost::asio::steady_timer m_tick_timer;
+    boost::asio::steady_timer m_shutdown_timer;
+    std::chrono::steady_clock::time_point m_last_resume_save;
+    std::chrono::steady_clock::time_point m_last_stats;
+    std::int64_t m_last_recv_payload = 0;
+    std::int64_t m_last_sent_payload = 0;
+    bool m_have_stats = false;
+
+    std::map<std::string, lt::torrent_handle> m_torrents; // by info hash string
+    std::map<std::string, std::string> m_names;           // for torrent_removed after the handle is gone
+    std::set<std::string> m_restoring;                     // added from saved state, not yet announced
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
+    int m_outstanding_resume = 0;
+    bool m_stopping = false;
+    std::function<void()> m_shutdown_done;
+};
+
+} // namespace pico::session
