@@ -8,6 +8,8 @@ std::vector<command> const& commands()
     static std::vector<command> const table{
 #ifdef PICO_WITH_CORE
         {"run", run_run_command, "run the headless host until SIGINT/SIGTERM"},
+        {"download", run_download_command, "download one torrent or magnet, then exit"},
+        {"seed", run_seed_command, "verify data against a torrent, then seed it until SIGINT/SIGTERM"},
 #endif
     };
     return table;

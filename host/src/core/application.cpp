@@ -45,6 +45,7 @@ application::application(host_options options)
     so.default_save_path = m_save_path;
     so.persist = m_options.persist;
     so.resume_interval = m_options.resume_interval;
+    so.restore_only = m_options.restore_only;
     m_session = std::make_unique<session::session_host>(
         m_ioc, std::move(so), [this](sdk::event const& e) { publish(e); },
         [this](sdk::log_level level, std::string const& line) { m_log.write(level, "session", line); },
@@ -129,6 +130,10 @@ bool application::start()
         if (!result.ok) {
             m_log.write(sdk::log_level::error, "host", t + ": " + result.error);
             all_added = false;
+        } else if (result.duplicate) {
+            // Restored from resume data: still dial the peers the command line named.
+            for (auto const& peer : m_options.peers)
+                m_session->connect_peer(result.info_hash, peer);
         }
     }
     return all_added;
@@ -149,7 +154,7 @@ int application::run()
         }
         m_log.write(sdk::log_level::info, "host", std::string("received ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") +
                                                       ", shutting down");
-        request_stop(exit_ok);
+        request_stop(m_options.interrupted_exit_code);
         m_signals.async_wait(on_signal);
     };
     m_signals.async_wait(on_signal);

@@ -51,6 +51,10 @@ struct host_options {
     bool persist = true;
     /// How often resume data of changed torrents is written.
     std::chrono::seconds resume_interval{30};
+    /// When set, only these saved torrents are restored (one-shot commands).
+    std::optional<std::set<std::string>> restore_only;
+    /// Exit code after SIGINT/SIGTERM (one-shot commands report the interruption).
+    int interrupted_exit_code = 0;
 };
 
 /// Exit codes shared by the commands that run a host.

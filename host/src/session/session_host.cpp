@@ -124,6 +124,8 @@ void session_host::restore_torrents()
         m_log(sdk::log_level::warning, error);
     for (auto& atp : loaded.torrents) {
         auto const key = info_hash_string(atp.ti ? atp.ti->info_hashes() : atp.info_hashes);
+        if (m_options.restore_only && !m_options.restore_only->count(key))
+            continue;
         m_restoring.insert(key);
         lt::error_code ec;
         auto h = m_session->add_torrent(std::move(atp), ec);
@@ -567,6 +569,8 @@ bool session_host::connect_peer(std::string const& info_hash, std::string const&
 int session_host::listen_port() const { return m_session ? m_session->listen_port() : 0; }
 
 lt::session& session_host::native() { return *m_session; }
+
+std::string session_host::handle_key(lt::torrent_handle const& h) const { return info_hash_string(h.info_hashes()); }
 
 std::optional<lt::torrent_handle> session_host::handle(std::string const& info_hash) const
 {

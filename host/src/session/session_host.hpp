@@ -35,6 +35,8 @@ struct session_options {
     std::chrono::seconds resume_interval{30};
     /// Restore saved torrents and session state at start, and keep saving them.
     bool persist = true;
+    /// When set, only saved torrents with these info hashes are restored (one-shot commands).
+    std::optional<std::set<std::string>> restore_only;
 };
 
 /// Lives on the host thread; every method must be called there.
@@ -90,6 +92,8 @@ public:
     int listen_port() const;
     /// Direct access for one-shot commands (download/seed) that need more than the SDK offers.
     lt::session& native();
+    /// The SDK's info hash string for a handle.
+    std::string handle_key(lt::torrent_handle const& h) const;
     /// The handle of a torrent, if present.
     std::optional<lt::torrent_handle> handle(std::string const& info_hash) const;
     /// Extra alert handling for one-shot commands, called for every alert after translation.

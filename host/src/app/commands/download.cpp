@@ -1,0 +1,181 @@
+// `picotorrent download`: the host in one-shot mode. Loads the plugins the config
+// selects, downloads one torrent, prints the written path, exits 0 only when every
+// wanted piece is verified.
+#include "app/command.hpp"
+#include "app/handshake_logger.hpp"
+#include "app/host_command_line.hpp"
+#include "app/progress_display.hpp"
+#include "app/torrent_argument.hpp"
+#include "config/config_store.hpp"
+
+#include <boost/asio/steady_timer.hpp>
+
+#include <filesystem>
+#include <iostream>
+
+namespace po = boost::program_options;
+
+namespace pico::app {
+namespace {
+
+bool is_complete(sdk::torrent_snapshot const& t)
+{
+    return t.has_metadata && t.total_wanted_done == t.total_wanted &&
+           (t.state == sdk::torrent_state::finished || t.state == sdk::torrent_state::seeding);
+}
+
+// Drives the one-shot download on the host thread: progress, completion, timeout.
+class download_watch {
+public:
+    download_watch(core::application& app, std::string info_hash, std::chrono::seconds timeout, bool debug)
+        : m_app(app), m_info_hash(std::move(info_hash)), m_timeout(timeout), m_debug(debug), m_timer(app.io()),
+          m_last_progress(std::chrono::steady_clock::now())
+    {
+    }
+
+    void start() { tick(); }
+
+private:
+    void tick()
+    {
+        if (check())
+            return;
+        m_timer.expires_after(std::chrono::seconds(1));
+        m_timer.async_wait([this](boost::system::error_code const& ec) {
+            if (!ec)
+                tick();
+        });
+    }
+
+    // Returns true when the download is over, one way or the other.
+    bool check()
+    {
+        auto t = m_app.session().find(m_info_hash);
+        if (!t) {
+            stop("the torrent left the session", core::exit_failure);
+            return true;
+        }
+        if (m_debug) {
+            if (auto h = m_app.session().handle(m_info_hash))
+                m_handshakes.report_peers(*h);
+        }
+        m_display.update(*t);
+        if (t->status == sdk::status_code::error) {
+            stop("download failed: " + t->error, core::exit_failure);
+            return true;
+        }
+        if (is_complete(*t)) {
+            m_display.finish();
+            std::cout << (std::filesystem::path(t->save_path) / t->name).string() << std::endl;
+            m_app.request_stop(core::exit_ok);
+            return true;
+        }
+        auto const now = std::chrono::steady_clock::now();
+        if (t->total_wanted_done != m_last_done || t->has_metadata != m_had_metadata) {
+            m_last_done = t->total_wanted_done;
+            m_had_metadata = t->has_metadata;
+            m_last_progress = now;
+        } else if (now - m_last_progress >= m_timeout) {
+            stop("no progress for " + std::to_string(m_timeout.count()) + " seconds (" +
+                     std::to_string(t->seeds_connected + t->nonseeds_connected) +
+                     " peers connected); giving up, resume data kept",
+                 core::exit_failure);
+            return true;
+        }
+        return false;
+    }
+
+    void stop(std::string const& message, int code)
+    {
+        m_display.finish();
+        std::cerr << "picotorrent download: " << message << '\n';
+        m_app.request_stop(code);
+    }
+
+    core::application& m_app;
+    std::string m_info_hash;
+    std::chrono::seconds m_timeout;
+    bool m_debug;
+    boost::asio::steady_timer m_timer;
+    progress_display m_display;
+    handshake_logger m_handshakes;
+    std::chrono::steady_clock::time_point m_last_progress;
+    std::int64_t m_last_done = -1;
+    bool m_had_metadata = false;
+
+public:
+    handshake_logger& handshakes() { return m_handshakes; }
+};
+
+} // namespace
+
+int run_download_command(command_context const& ctx)
+{
+    po::options_description desc("usage: picotorrent download <torrent|magnet> [options]\n\noptions");
+    add_host_options(desc);
+    // clang-format off
+    desc.add_options()
+        ("help,h", "show this help")
+        ("out-dir", po::value<std::string>()->default_value("."), "directory to write the download into")
+        ("peer", po::value<std::vector<std::string>>()->composing(), "connect to this peer, HOST:PORT (repeatable)")
+        ("session-timeout", po::value<int>()->default_value(300), "give up after this many seconds without progress")
+        ("debug-handshake", "log each connection attempt and handshake")
+        ("torrent", po::value<std::string>(), "torrent file or magnet link");
+    // clang-format on
+    po::positional_options_description positional;
+    positional.add("torrent", 1);
+
+    po::variables_map vm;
+    if (!parse_command_line(ctx.args, desc, positional, vm, "download"))
+        return core::exit_bad_input;
+    if (vm.count("help")) {
+        std::cout << desc << '\n';
+        return core::exit_ok;
+    }
+    if (!vm.count("torrent")) {
+        std::cerr << "picotorrent download: a torrent file or magnet link is required\n";
+        return core::exit_bad_input;
+    }
+
+    core::host_options options;
+    options.mode = "download";
+    torrent_argument torrent;
+    try {
+        read_host_options(vm, options);
+        torrent = read_torrent_argument(vm["torrent"].as<std::string>());
+        if (vm["session-timeout"].as<int>() < 1)
+            throw std::invalid_argument("--session-timeout must be at least 1 second");
+    } catch (std::invalid_argument const& e) {
+        std::cerr << "picotorrent download: " << e.what() << '\n';
+        return core::exit_bad_input;
+    }
+    if (!options.save_path)
+        options.save_path = std::filesystem::absolute(vm["out-dir"].as<std::string>()).lexically_normal().string();
+    options.torrents = {vm["torrent"].as<std::string>()};
+    if (vm.count("peer"))
+        options.peers = vm["peer"].as<std::vector<std::string>>();
+    // Only this torrent's resume data comes back: that is what makes a second run continue.
+    options.restore_only = std::set<std::string>{torrent.info_hash};
+    options.interrupted_exit_code = 130;
+    bool const debug = vm.count("debug-handshake") > 0;
+    if (debug)
+        options.setting_overrides["alert_mask"] = std::int64_t(handshake_logger::alert_mask());
+
+    try {
+        std::error_code ec;
+        std::filesystem::create_directories(*options.save_path, ec);
+        core::application app(std::move(options));
+        download_watch watch(app, torrent.info_hash, std::chrono::seconds(vm["session-timeout"].as<int>()), debug);
+        if (debug)
+            app.session().on_alert = [&watch](lt::alert const* a) { watch.handshakes().on_alert(a); };
+        if (!app.start())
+            return core::exit_bad_input;
+        watch.start();
+        return app.run();
+    } catch (config::config_error const& e) {
+        std::cerr << "picotorrent: " << e.what() << '\n';
+        return core::exit_bad_input;
+    }
+}
+
+} // namespace pico::app

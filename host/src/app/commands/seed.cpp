@@ -1,0 +1,160 @@
+// `picotorrent seed`: verifies the given data against the torrent, then seeds it
+// until SIGINT/SIGTERM. Refuses data that does not match.
+#include "app/command.hpp"
+#include "app/host_command_line.hpp"
+#include "app/seed_layout.hpp"
+#include "app/torrent_argument.hpp"
+#include "config/config_store.hpp"
+
+#include <boost/asio/steady_timer.hpp>
+#include <libtorrent/torrent_handle.hpp>
+#include <libtorrent/torrent_info.hpp>
+#include <libtorrent/torrent_status.hpp>
+
+#include <iostream>
+
+namespace po = boost::program_options;
+
+namespace pico::app {
+namespace {
+
+// Waits for libtorrent's check of the data, then either starts seeding or refuses.
+class seed_watch {
+public:
+    seed_watch(core::application& app, lt::torrent_handle h, std::string host, std::vector<std::string> peers)
+        : m_app(app), m_handle(std::move(h)), m_host(std::move(host)), m_peers(std::move(peers)), m_timer(app.io())
+    {
+    }
+
+    void start() { poll(); }
+
+private:
+    void poll()
+    {
+        auto const st = m_handle.status();
+        bool const checking = st.state == lt::torrent_status::checking_files ||
+                              st.state == lt::torrent_status::checking_resume_data ||
+                              st.state == lt::torrent_status::downloading_metadata;
+        if (!checking) {
+            decide(st);
+            return;
+        }
+        m_timer.expires_after(std::chrono::milliseconds(100));
+        m_timer.async_wait([this](boost::system::error_code const& ec) {
+            if (!ec)
+                poll();
+        });
+    }
+
+    void decide(lt::torrent_status const& st)
+    {
+        if (st.errc) {
+            std::cerr << "picotorrent seed: cannot read the data: " << st.errc.message() << '\n';
+            m_app.request_stop(core::exit_bad_input);
+            return;
+        }
+        if (st.num_pieces != st.handle.torrent_file()->num_pieces()) {
+            std::cerr << "picotorrent seed: the data does not match the torrent: " << st.num_pieces << " of "
+                      << st.handle.torrent_file()->num_pieces() << " pieces verified\n";
+            m_app.request_stop(core::exit_bad_input);
+            return;
+        }
+        m_handle.unset_flags(lt::torrent_flags::upload_mode);
+        for (auto const& p : m_peers)
+            m_app.session().connect_peer(m_app.session().handle_key(m_handle), p);
+        std::cout << "seeding " << st.name << " info hash " << m_app.session().handle_key(m_handle) << " on "
+                  << m_host << ':' << m_app.session().listen_port() << std::endl;
+    }
+
+    core::application& m_app;
+    lt::torrent_handle m_handle;
+    std::string m_host;
+    std::vector<std::string> m_peers;
+    boost::asio::steady_timer m_timer;
+};
+
+} // namespace
+
+int run_seed_command(command_context const& ctx)
+{
+    po::options_description desc("usage: picotorrent seed <torrent> <data> [options]\n\noptions");
+    add_host_options(desc);
+    // clang-format off
+    desc.add_options()
+        ("help,h", "show this help")
+        ("host", po::value<std::string>()->default_value("0.0.0.0"), "address to listen on")
+        ("port", po::value<int>()->default_value(6881), "port to listen on (0: any free port)")
+        ("peer", po::value<std::vector<std::string>>()->composing(), "also connect out to this leecher, HOST:PORT (repeatable)")
+        ("torrent", po::value<std::string>(), "torrent file")
+        ("data", po::value<std::string>(), "the payload: a file, a directory, or the concatenated files");
+    // clang-format on
+    po::positional_options_description positional;
+    positional.add("torrent", 1).add("data", 1);
+
+    po::variables_map vm;
+    if (!parse_command_line(ctx.args, desc, positional, vm, "seed"))
+        return core::exit_bad_input;
+    if (vm.count("help")) {
+        std::cout << desc << '\n';
+        return core::exit_ok;
+    }
+    if (!vm.count("torrent") || !vm.count("data")) {
+        std::cerr << "picotorrent seed: a torrent file and its data are required\n";
+        return core::exit_bad_input;
+    }
+
+    core::host_options options;
+    options.mode = "seed";
+    options.persist = false; // the data is verified at every start; nothing to resume
+    torrent_argument torrent;
+    std::string const host = vm["host"].as<std::string>();
+    int const port = vm["port"].as<int>();
+    try {
+        read_host_options(vm, options);
+        torrent = read_torrent_argument(vm["torrent"].as<std::string>());
+        if (torrent.magnet)
+            throw std::invalid_argument("seed needs a .torrent file, not a magnet link");
+        if (port < 0 || port > 65535)
+            throw std::invalid_argument("--port must be 0..65535");
+    } catch (std::invalid_argument const& e) {
+        std::cerr << "picotorrent seed: " << e.what() << '\n';
+        return core::exit_bad_input;
+    }
+    bool const v6 = host.find(':') != std::string::npos;
+    options.setting_overrides["listen_interfaces"] =
+        (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+    std::vector<std::string> peers;
+    if (vm.count("peer"))
+        peers = vm["peer"].as<std::vector<std::string>>();
+
+    try {
+        core::application app(std::move(options));
+        auto atp = torrent.params;
+        try {
+            map_seed_data(atp, vm["data"].as<std::string>(),
+                          std::filesystem::path(app.paths().state_dir) / "seed" / torrent.info_hash);
+        } catch (std::exception const& e) {
+            std::cerr << "picotorrent seed: " << e.what() << '\n';
+            return core::exit_bad_input;
+        }
+        if (!app.start())
+            return core::exit_bad_input;
+        // upload_mode: while libtorrent checks the data, nothing may be downloaded into it.
+        atp.flags |= lt::torrent_flags::upload_mode;
+        atp.flags &= ~(lt::torrent_flags::auto_managed | lt::torrent_flags::paused);
+        lt::error_code ec;
+        auto h = app.session().native().add_torrent(std::move(atp), ec);
+        if (ec) {
+            std::cerr << "picotorrent seed: " << ec.message() << '\n';
+            return core::exit_bad_input;
+        }
+        seed_watch watch(app, h, host, peers);
+        watch.start();
+        return app.run();
+    } catch (config::config_error const& e) {
+        std::cerr << "picotorrent: " << e.what() << '\n';
+        return core::exit_bad_input;
+    }
+}
+
+} // namespace pico::app
