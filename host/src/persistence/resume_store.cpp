@@ -80,10 +80,11 @@ void resume_store::save(lt::add_torrent_params const& atp)
 void resume_store::remove(std::string const& info_hash)
 {
     // Only real hashes name files: nothing outside resume/ can be reached through this.
-    if (!session::parse_info_hash(info_hash))
+    auto const parsed = session::parse_info_hash(info_hash);
+    if (!parsed)
         return;
     std::error_code ec;
-    fs::remove(resume_file(info_hash), ec);
+    fs::remove(resume_file(session::info_hash_string(*parsed)), ec);
 }
 
 resume_store::loaded resume_store::load_all() const

@@ -26,7 +26,7 @@ public:
     /// atp.info_hashes. Throws std::invalid_argument without an info hash, std::system_error on I/O errors.
     void save(lt::add_torrent_params const& atp);
 
-    /// Forgets one torrent (no-op when absent or when `info_hash` is not a hash). Never throws.
+    /// Forgets one torrent, named by its hash in either case (no-op when absent or not a hash). Never throws.
     void remove(std::string const& info_hash);
 
     /// What load_all found.

@@ -214,6 +214,13 @@ TEST_F(resume_store_test, remove_forgets_a_torrent_and_ignores_anything_else)
     EXPECT_EQ(store.load_all().torrents.size(), 1u);
     store.remove("6666666666666666666666666666666666666666");
     EXPECT_TRUE(store.load_all().torrents.empty());
+
+    // Hashes are compared as hashes, not as text.
+    atp = lt::parse_magnet_uri("magnet:?xt=urn:btih:abcdefabcdefabcdefabcdefabcdefabcdefabcd");
+    atp.save_path = "/x";
+    store.save(atp);
+    store.remove("ABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCD");
+    EXPECT_TRUE(store.load_all().torrents.empty());
 }
 
 TEST_F(resume_store_test, params_without_an_info_hash_are_refused)
