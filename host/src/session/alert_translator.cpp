@@ -96,30 +96,31 @@ void on_state_update(lt::state_update_alert const& a, publish_fn const& publish)
 
 void translate_alert(lt::alert const* a, publish_fn const& publish, log_fn const& log)
 {
+    // Separate ifs rather than an else-if chain: each binding gets its own scope.
     if (auto const* p = lt::alert_cast<lt::torrent_resumed_alert>(a))
-        on_resumed(*p, publish);
-    else if (auto const* p = lt::alert_cast<lt::state_changed_alert>(a))
-        on_state_changed(*p, publish);
-    else if (auto const* p = lt::alert_cast<lt::torrent_error_alert>(a))
-        on_torrent_error(*p, p->error.message(), p->filename(), publish, log);
-    else if (auto const* p = lt::alert_cast<lt::file_error_alert>(a))
-        on_torrent_error(*p, std::string(lt::operation_name(p->op)) + ": " + p->error.message(), p->filename(),
-                         publish, log);
-    else if (auto const* p = lt::alert_cast<lt::storage_moved_alert>(a))
-        on_storage_moved(*p, p->old_path(), p->storage_path(), {}, publish);
-    else if (auto const* p = lt::alert_cast<lt::storage_moved_failed_alert>(a))
-        on_storage_moved(*p, p->handle.status(lt::torrent_handle::query_save_path).save_path, p->file_path(),
-                         p->error.message(), publish);
-    else if (auto const* p = lt::alert_cast<lt::file_completed_alert>(a))
-        on_file_completed(*p, publish);
-    else if (auto const* p = lt::alert_cast<lt::tracker_error_alert>(a))
-        on_tracker_error(*p, publish, log);
-    else if (auto const* p = lt::alert_cast<lt::state_update_alert>(a))
-        on_state_update(*p, publish);
-    else if (auto const* p = lt::alert_cast<lt::listen_failed_alert>(a))
-        log(sdk::log_level::error, p->message());
-    else if (auto const* p = lt::alert_cast<lt::listen_succeeded_alert>(a))
-        log(sdk::log_level::info, p->message());
+        return on_resumed(*p, publish);
+    if (auto const* p = lt::alert_cast<lt::state_changed_alert>(a))
+        return on_state_changed(*p, publish);
+    if (auto const* p = lt::alert_cast<lt::torrent_error_alert>(a))
+        return on_torrent_error(*p, p->error.message(), p->filename(), publish, log);
+    if (auto const* p = lt::alert_cast<lt::file_error_alert>(a))
+        return on_torrent_error(*p, std::string(lt::operation_name(p->op)) + ": " + p->error.message(),
+                                p->filename(), publish, log);
+    if (auto const* p = lt::alert_cast<lt::storage_moved_alert>(a))
+        return on_storage_moved(*p, p->old_path(), p->storage_path(), {}, publish);
+    if (auto const* p = lt::alert_cast<lt::storage_moved_failed_alert>(a))
+        return on_storage_moved(*p, p->handle.status(lt::torrent_handle::query_save_path).save_path,
+                                p->file_path(), p->error.message(), publish);
+    if (auto const* p = lt::alert_cast<lt::file_completed_alert>(a))
+        return on_file_completed(*p, publish);
+    if (auto const* p = lt::alert_cast<lt::tracker_error_alert>(a))
+        return on_tracker_error(*p, publish, log);
+    if (auto const* p = lt::alert_cast<lt::state_update_alert>(a))
+        return on_state_update(*p, publish);
+    if (auto const* p = lt::alert_cast<lt::listen_failed_alert>(a))
+        return log(sdk::log_level::error, p->message());
+    if (auto const* p = lt::alert_cast<lt::listen_succeeded_alert>(a))
+        return log(sdk::log_level::info, p->message());
 }
 
 sdk::session_stats_event make_stats_event(lt::session_stats_alert const& a)
