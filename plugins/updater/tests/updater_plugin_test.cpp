@@ -12,6 +12,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 
@@ -126,6 +127,11 @@ struct version_case {
     bool newer;
 };
 
+void PrintTo(version_case const& c, std::ostream* os)
+{
+    *os << "running " << c.host_version << ", tag " << c.tag;
+}
+
 class version_cases : public updater_plugin_test, public testing::WithParamInterface<version_case> {};
 
 TEST_P(version_cases, only_strictly_newer_releases_are_announced)
@@ -165,7 +171,13 @@ INSTANTIATE_TEST_SUITE_P(
                     version_case{"1.1.0", "v1.2.0-rc.1", true},          // pre-release of a newer version
                     version_case{"1.2.0-beta.11", "v1.2.0-beta.2", false},
                     version_case{"1.2.0-beta.2", "v1.2.0-beta.11", true},
-                    version_case{"1.2.0-alpha", "v1.2.0-alpha.1", true}));
+                    version_case{"1.2.0-alpha", "v1.2.0-alpha.1", true}),
+    [](testing::TestParamInfo<version_case> const& p) {
+        std::string name = std::string("running_") + p.param.host_version + "_tag_" + p.param.tag;
+        for (auto& ch : name)
+            ch = std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+        return name;
+    });
 
 TEST_F(updater_plugin_test, ignored_version_is_not_announced_but_a_newer_one_is)
 {
@@ -286,15 +298,19 @@ TEST_F(updater_plugin_test, missing_ca_file_is_one_warning)
 }
 
 struct failing_route {
+    char const* name;
     char const* path;
     char const* message;
+    double timeout_seconds = 30; // generous unless the timeout itself is under test
 };
+
+void PrintTo(failing_route const& r, std::ostream* os) { *os << r.path; }
 
 class failing_routes : public updater_plugin_test, public testing::WithParamInterface<failing_route> {};
 
 TEST_P(failing_routes, are_one_warning_and_the_host_goes_on)
 {
-    test_host host(config_for(servers.trusted().url(GetParam().path), {{"timeout_seconds", 1}}));
+    test_host host(config_for(servers.trusted().url(GetParam().path), {{"timeout_seconds", GetParam().timeout_seconds}}));
     auto const failures = failures_of_one_check(host);
     ASSERT_EQ(failures.size(), 1u) << host.dump();
     EXPECT_NE(failures[0].find(GetParam().message), std::string::npos) << failures[0];
@@ -303,13 +319,14 @@ TEST_P(failing_routes, are_one_warning_and_the_host_goes_on)
 
 INSTANTIATE_TEST_SUITE_P(
     http, failing_routes,
-    testing::Values(failing_route{"/status/404", "HTTP 404 Not Found from https://127.0.0.1:"},
-                    failing_route{"/status/500", "HTTP 500 Internal Server Error"},
-                    failing_route{"/files/does-not-exist.json", "HTTP 404"},
-                    failing_route{"/loop", "too many redirects (more than 3)"},
-                    failing_route{"/redirect/4/x.json", "too many redirects (more than 3)"},
-                    failing_route{"/big", "is larger than 1048576 bytes"},
-                    failing_route{"/hang", "within 1 s"}));
+    testing::Values(failing_route{"status_404", "/status/404", "HTTP 404 Not Found from https://127.0.0.1:"},
+                    failing_route{"status_500", "/status/500", "HTTP 500 Internal Server Error"},
+                    failing_route{"missing_file", "/files/does-not-exist.json", "HTTP 404"},
+                    failing_route{"redirect_loop", "/loop", "too many redirects (more than 3)"},
+                    failing_route{"four_redirects", "/redirect/4/x.json", "too many redirects (more than 3)"},
+                    failing_route{"body_too_large", "/big", "is larger than 1048576 bytes"},
+                    failing_route{"no_answer", "/hang", "within 1 s", 1}),
+    [](testing::TestParamInfo<failing_route> const& p) { return std::string(p.param.name); });
 
 TEST_F(updater_plugin_test, malformed_or_incomplete_json_is_one_warning)
 {
