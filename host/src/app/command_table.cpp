@@ -11,6 +11,7 @@ std::vector<command> const& commands()
         {"download", run_download_command, "download one torrent or magnet, then exit"},
         {"seed", run_seed_command, "verify data against a torrent, then seed it until SIGINT/SIGTERM"},
 #endif
+        {"plugins", run_plugins_command, "list discovered plugins with versions and load status"},
     };
     return table;
 }

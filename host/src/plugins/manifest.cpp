@@ -1,0 +1,137 @@
+#include "plugins/manifest.hpp"
+
+#include "plugins/one_line.hpp"
+#include "plugins/semver.hpp"
+#include "util/atomic_file.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <system_error>
+
+namespace pico::plugins {
+namespace {
+
+using json = nlohmann::json;
+
+class validator {
+public:
+    validator(json const& doc, std::string origin) : m_doc(doc), m_origin(std::move(origin)) {}
+
+    [[noreturn]] void fail(std::string const& what) const { throw manifest_error(one_line(m_origin + ": " + what)); }
+
+    std::string required_string(char const* key) const
+    {
+        auto const it = m_doc.find(key);
+        if (it == m_doc.end())
+            fail(std::string("missing field '") + key + "'");
+        if (!it->is_string())
+            fail(std::string("field '") + key + "' must be a string, got " + it->type_name());
+        return it->get<std::string>();
+    }
+
+    std::string optional_string(char const* key, std::string fallback) const
+    {
+        auto const it = m_doc.find(key);
+        if (it == m_doc.end())
+            return fallback;
+        if (!it->is_string())
+            fail(std::string("field '") + key + "' must be a string, got " + it->type_name());
+        return it->get<std::string>();
+    }
+
+    bool optional_bool(char const* key) const
+    {
+        auto const it = m_doc.find(key);
+        if (it == m_doc.end())
+            return false;
+        if (!it->is_boolean())
+            fail(std::string("field '") + key + "' must be true or false, got " + it->type_name());
+        return it->get<bool>();
+    }
+
+    std::vector<std::string> optional_string_array(char const* key) const
+    {
+        auto const it = m_doc.find(key);
+        if (it == m_doc.end())
+            return {};
+        if (!it->is_array())
+            fail(std::string("field '") + key + "' must be an array of plugin ids, got " + it->type_name());
+        std::vector<std::string> out;
+        for (auto const& item : *it) {
+            if (!item.is_string())
+                fail(std::string("field '") + key + "' must contain only strings, got " + item.type_name());
+            out.push_back(item.get<std::string>());
+        }
+        return out;
+    }
+
+private:
+    json const& m_doc;
+    std::string m_origin;
+};
+
+} // namespace
+
+bool valid_plugin_id(std::string_view id)
+{
+    if (id.empty() || id.size() > 64 || id[0] < 'a' || id[0] > 'z')
+        return false;
+    for (char c : id) {
+        bool const ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+manifest parse_manifest(std::string_view json_text, std::string const& origin)
+{
+    json doc;
+    try {
+        doc = json::parse(json_text.begin(), json_text.end(), nullptr, true, true);
+    } catch (json::exception const& e) {
+        throw manifest_error(one_line(origin + ": invalid JSON: " + e.what()));
+    }
+    validator v(doc, origin);
+    if (!doc.is_object())
+        v.fail(std::string("must be a JSON object, got ") + doc.type_name());
+
+    manifest m;
+    m.id = v.required_string("id");
+    if (!valid_plugin_id(m.id))
+        v.fail("field 'id' must match [a-z][a-z0-9_]* (at most 64 characters), got \"" + m.id + "\"");
+    m.name = v.required_string("name");
+    if (m.name.empty())
+        v.fail("field 'name' must not be empty");
+    m.version = v.required_string("version");
+    if (!parse_semver(m.version))
+        v.fail("field 'version' must be a semantic version like 1.2.3, got \"" + m.version + "\"");
+    m.sdk_version = v.required_string("sdk_version");
+    if (!parse_sdk_version(m.sdk_version))
+        v.fail("field 'sdk_version' must be an SDK version like 1.0.0, got \"" + m.sdk_version + "\"");
+    m.description = v.optional_string("description", "");
+    m.library = v.optional_string("library", m.id + ".so");
+    // The library sits beside its manifest: a path could point anywhere on the machine.
+    if (m.library.empty() || m.library.find('/') != std::string::npos || m.library == "." || m.library == "..")
+        v.fail("field 'library' must be a file name beside plugin.json, got \"" + m.library + "\"");
+    m.depends = v.optional_string_array("depends");
+    for (auto const& dep : m.depends) {
+        if (!valid_plugin_id(dep))
+            v.fail("field 'depends' must contain plugin ids, got \"" + dep + "\"");
+    }
+    m.front_end = v.optional_bool("front_end");
+    return m;
+}
+
+manifest read_manifest(std::filesystem::path const& plugin_json)
+{
+    std::string text;
+    try {
+        text = util::read_file(plugin_json);
+    } catch (std::system_error const& e) {
+        throw manifest_error(plugin_json.string() + ": cannot read: " + e.code().message());
+    }
+    return parse_manifest(text, plugin_json.string());
+}
+
+} // namespace pico::plugins
