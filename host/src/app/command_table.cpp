@@ -11,6 +11,8 @@ std::vector<command> const& commands()
         {"download", run_download_command, "download one torrent or magnet, then exit"},
         {"seed", run_seed_command, "verify data against a torrent, then seed it until SIGINT/SIGTERM"},
 #endif
+        {"inspect", run_inspect_command, "show what a .torrent file holds (--json for scripts)"},
+        {"create", run_create_command, "make a .torrent (hybrid v1+v2 by default) from a file or directory"},
         {"plugins", run_plugins_command, "list discovered plugins with versions and load status"},
     };
     return table;
