@@ -169,11 +169,11 @@ finding find_problem(node const& root)
         return at(pl, "'info.piece length' " + std::to_string(piece_length) +
                           " is not a power of two of at least 16 KiB, as v2 requires");
 
-    node name = info.dict_find_string("name.utf-8");
-    if (!name && (name = info.dict_find("name")) && name.type() != node::string_t)
-        return wrong_type(name, "info.name", node::string_t);
-    if (!name)
-        return at(info, "'info' has no 'name'");
+    if (!info.dict_find_string("name.utf-8")) {
+        node name;
+        if (auto f = require(info, "info", "name", node::string_t, name))
+            return f;
+    }
 
     node const files = info.dict_find("files");
     node const tree = info.dict_find("file tree");
