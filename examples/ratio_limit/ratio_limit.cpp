@@ -6,12 +6,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
 namespace sdk = pico::sdk;
 
 namespace {
+
+// "2" and "1.5" rather than std::to_string's "2.000000".
+std::string text(double value)
+{
+    std::ostringstream out;
+    out << value;
+    return out.str();
+}
 
 class ratio_limit final : public sdk::plugin {
 public:
@@ -27,7 +36,7 @@ public:
                 throw std::runtime_error("ratio_limit.ratio must be a number greater than 0");
             m_limit = ratio.get<double>();
         }
-        h.log(sdk::log_level::info, "pausing torrents at ratio " + std::to_string(m_limit));
+        h.log(sdk::log_level::info, "pausing torrents at ratio " + text(m_limit));
 
         // torrents_updated carries only the torrents that changed, about once a second.
         m_updated = sdk::subscribe<sdk::torrents_updated_event>(h, [this](auto const& e) {
@@ -36,7 +45,7 @@ public:
                     continue;
                 if (m_host->pause_torrent(t.info_hash))
                     m_host->log(sdk::log_level::info, "paused \"" + t.name + "\" (" + t.info_hash +
-                                                          ") at ratio " + std::to_string(t.ratio));
+                                                          ") at ratio " + text(t.ratio));
             }
         });
     }
