@@ -1,0 +1,89 @@
+// `picotorrent config show`: the effective configuration and the libtorrent settings it maps
+// to, as JSON, without starting a session.
+#include "app/command.hpp"
+#include "config/config_store.hpp"
+
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+namespace po = boost::program_options;
+
+namespace pico::app {
+namespace {
+
+constexpr int exit_ok = 0;
+constexpr int exit_bad_input = 2;
+
+constexpr char const* usage = "usage: picotorrent config show [--config F] [--state-dir D]";
+
+std::filesystem::path absolute_path(std::filesystem::path const& p)
+{
+    std::error_code ec;
+    auto out = std::filesystem::absolute(p, ec);
+    return ec ? p : out.lexically_normal();
+}
+
+} // namespace
+
+int run_config_command(command_context const& ctx)
+{
+    po::options_description visible(std::string(usage) +
+                                    "\n\nactions:\n  show                  print the effective "
+                                    "configuration and its libtorrent settings as JSON\n\noptions");
+    visible.add_options()("help,h", "show this help")("config", po::value<std::string>(),
+                                                      "configuration file (default: see docs/config.md)")(
+        "state-dir", po::value<std::string>(), "state folder (default: $XDG_DATA_HOME/picotorrent)");
+    po::options_description all;
+    all.add(visible).add_options()("action", po::value<std::vector<std::string>>());
+    po::positional_options_description positional;
+    positional.add("action", -1);
+
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(ctx.args).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (po::error const& e) {
+        std::cerr << "picotorrent config: " << e.what() << "\n" << usage << '\n';
+        return exit_bad_input;
+    }
+    if (vm.count("help")) {
+        std::cout << visible << '\n';
+        return exit_ok;
+    }
+    auto const actions =
+        vm.count("action") ? vm["action"].as<std::vector<std::string>>() : std::vector<std::string>{};
+    if (actions.size() != 1 || actions.front() != "show") {
+        std::cerr << "picotorrent config: "
+                  << (actions.empty() ? std::string("missing action")
+                                      : "unknown action '" + actions.back() + "'")
+                  << "\n"
+                  << usage << '\n';
+        return exit_bad_input;
+    }
+
+    try {
+        std::optional<std::filesystem::path> from_cli;
+        if (vm.count("config"))
+            from_cli = vm["config"].as<std::string>();
+        auto const store =
+            config::config_store::load(config::locate_config_file(from_cli, config::executable_dir()));
+        auto const state_dir = vm.count("state-dir")
+                                   ? std::filesystem::path(vm["state-dir"].as<std::string>())
+                                   : config::default_state_dir();
+
+        nlohmann::json out;
+        out["config_file"] = absolute_path(store.file()).string();
+        out["state_dir"] = absolute_path(state_dir).string();
+        out["config"] = config::effective_config(store.document());
+        out["libtorrent"] = config::settings_to_json(config::make_settings_pack(store.document()));
+        std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        return exit_ok;
+    } catch (config::config_error const& e) {
+        std::cerr << "picotorrent: " << e.what() << '\n';
+        return exit_bad_input;
+    }
+}
+
+} // namespace pico::app

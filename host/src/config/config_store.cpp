@@ -1,0 +1,110 @@
+#include "config/config_store.hpp"
+
+#include "config/json_text.hpp"
+#include "util/atomic_file.hpp"
+
+#include <system_error>
+#include <utility>
+
+namespace pico::config {
+namespace {
+
+// The file holds secrets (proxy password, WebSocket token): owner only.
+constexpr unsigned file_mode = 0600;
+
+std::filesystem::path original_copy_of(std::filesystem::path const& file)
+{
+    auto copy = file;
+    copy += ".orig";
+    return copy;
+}
+
+// Saving rewrites the file from the parsed document, which loses the user's comments. So before
+// the first rewrite of a file that has comments, its text is kept as <file>.orig; an existing
+// .orig is never overwritten (it is the user's oldest annotated version).
+void keep_commented_original(std::filesystem::path const& file)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec))
+        return;
+    auto const original = original_copy_of(file);
+    if (std::filesystem::exists(original, ec) || ec)
+        return;
+    auto const text = util::read_file(file);
+    if (has_comments(text))
+        util::write_file_atomically(original, text, file_mode);
+}
+
+} // namespace
+
+config_store::config_store(std::filesystem::path file, nlohmann::json document)
+    : m_file(std::move(file)), m_document(std::move(document))
+{
+}
+
+config_store config_store::load(std::filesystem::path file)
+{
+    std::error_code ec;
+    auto const status = std::filesystem::status(file, ec);
+    if (status.type() == std::filesystem::file_type::not_found)
+        return config_store(std::move(file), nlohmann::json::object());
+    if (ec)
+        throw config_error(file.string() + ": " + ec.message());
+    if (std::filesystem::is_directory(status))
+        throw config_error(file.string() + ": is a directory, not a configuration file");
+
+    std::string text;
+    try {
+        text = util::read_file(file);
+    } catch (std::system_error const& e) {
+        throw config_error(file.string() + ": cannot read: " + e.code().message());
+    }
+    // An empty file (or one with only comments) is an empty configuration, not a syntax error.
+    auto document = is_blank(text) ? nlohmann::json::object() : parse_json_with_comments(text, file.string());
+    try {
+        validate_document(document);
+    } catch (config_error const& e) {
+        throw config_error(file.string() + ": " + e.what());
+    }
+    return config_store(std::move(file), std::move(document));
+}
+
+nlohmann::json config_store::value(std::string const& key) const
+{
+    auto it = m_document.find(key);
+    return it == m_document.end() ? nlohmann::json() : *it;
+}
+
+void config_store::set(std::string const& key, nlohmann::json value)
+{
+    auto document = m_document;
+    if (value.is_null())
+        document.erase(key);
+    else
+        document[key] = std::move(value);
+    try {
+        validate_document(document);
+    } catch (config_error const& e) {
+        throw config_error(m_file.string() + ": " + e.what());
+    }
+    write(m_file, document);
+    m_document = std::move(document);
+}
+
+void config_store::save() const
+{
+    write(m_file, m_document);
+}
+
+void config_store::write(std::filesystem::path const& file, nlohmann::json const& document)
+{
+    try {
+        keep_commented_original(file);
+        util::write_file_atomically(
+            file, document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", file_mode);
+    } catch (std::system_error const& e) {
+        throw config_error(file.string() + ": cannot save: " + e.what());
+    }
+}
+
+} // namespace pico::config

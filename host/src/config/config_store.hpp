@@ -1,0 +1,48 @@
+// PicoTorrent.json: load, validate, change and save. Including this header gives the whole
+// configuration API (errors, locations, defaults, libtorrent settings).
+#pragma once
+
+#include "config/config_error.hpp"
+#include "config/config_paths.hpp"
+#include "config/config_schema.hpp"
+#include "config/settings_mapping.hpp"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace pico::config {
+
+/// The configuration file and what the user wrote in it.
+class config_store {
+  public:
+    /// Missing file -> empty document (the file is not created until a save). Unreadable file,
+    /// parse error or invalid known key -> throws config_error. // and /* */ comments are accepted.
+    static config_store load(std::filesystem::path file);
+
+    /// The file this store reads and writes.
+    std::filesystem::path const& file() const { return m_file; }
+
+    /// What the user wrote, comments stripped (an object).
+    nlohmann::json const& document() const { return m_document; }
+
+    /// A top-level key, null when absent.
+    nlohmann::json value(std::string const& key) const;
+
+    /// Sets a top-level key (null removes it), validates the result and saves atomically.
+    /// Throws config_error and leaves document and file unchanged when invalid or unsaved.
+    void set(std::string const& key, nlohmann::json value);
+
+    /// Writes the document atomically with mode 0600; throws config_error on failure.
+    void save() const;
+
+  private:
+    config_store(std::filesystem::path file, nlohmann::json document);
+
+    static void write(std::filesystem::path const& file, nlohmann::json const& document);
+
+    std::filesystem::path m_file;
+    nlohmann::json m_document;
+};
+
+} // namespace pico::config

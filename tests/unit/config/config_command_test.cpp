@@ -1,0 +1,196 @@
+// `picotorrent config show`, run as a separate process on fixture files.
+#include "config/config_paths.hpp"
+#include "config/settings_mapping.hpp"
+#include "config_test_support.hpp"
+
+#include <algorithm>
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <spawn.h>
+#include <string>
+#include <sys/wait.h>
+#include <vector>
+
+extern char** environ;
+
+namespace pico::config {
+namespace {
+
+using json = nlohmann::json;
+using test::data_file;
+using test::read_text;
+using test::temp_dir;
+
+struct result {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs picotorrent with `args` and a controlled environment: no XDG_* variables from the
+// caller, HOME in a temporary folder, plus `extra_env`.
+result run_picotorrent(std::vector<std::string> const& args, temp_dir const& scratch,
+                       std::vector<std::string> const& extra_env = {})
+{
+    std::vector<std::string> env;
+    for (char** e = environ; *e != nullptr; ++e) {
+        std::string const entry(*e);
+        if (entry.rfind("XDG_", 0) != 0 && entry.rfind("HOME=", 0) != 0)
+            env.push_back(entry);
+    }
+    env.push_back("HOME=" + (scratch / "home").string());
+    env.insert(env.end(), extra_env.begin(), extra_env.end());
+
+    std::vector<std::string> argv_strings{PICO_EXECUTABLE};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& s : argv_strings)
+        argv.push_back(s.data());
+    argv.push_back(nullptr);
+    std::vector<char*> envp;
+    for (auto& s : env)
+        envp.push_back(s.data());
+    envp.push_back(nullptr);
+
+    auto const out_file = scratch / "stdout.txt";
+    auto const err_file = scratch / "stderr.txt";
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    pid_t pid = -1;
+    int const rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    result r;
+    if (rc != 0)
+        return r;
+    int status = 0;
+    if (::waitpid(pid, &status, 0) == pid && WIFEXITED(status))
+        r.exit_code = WEXITSTATUS(status);
+    r.out = read_text(out_file);
+    r.err = read_text(err_file);
+    return r;
+}
+
+std::size_t line_count(std::string const& s)
+{
+    return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
+}
+
+TEST(config_command, shows_effective_config_and_libtorrent_settings)
+{
+    temp_dir scratch;
+    auto const fixture = data_file("show_fixture.json");
+    auto const before = read_text(fixture);
+    auto const r = run_picotorrent(
+        {"config", "show", "--config", fixture.string(), "--state-dir", (scratch / "state").string()},
+        scratch);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    EXPECT_EQ(r.out.rfind("{\n  \"config\": {\n", 0), 0u) << "pretty-printed with 2-space indent";
+    auto const j = json::parse(r.out);
+    EXPECT_EQ(j.at("config_file"), fixture.string());
+    EXPECT_EQ(j.at("state_dir"), (scratch / "state").string());
+
+    auto const& c = j.at("config");
+    EXPECT_EQ(c.at("save_path"), "/tmp/pico-downloads");
+    EXPECT_EQ(c.at("plugins"), json::parse(R"(["websocket", "file_filters"])"));
+    EXPECT_EQ(c.at("session").at("active_downloads"), 7);
+    EXPECT_EQ(c.at("session").at("active_checking"), 1); // default filled in
+    EXPECT_EQ(c.at("websocket").at("listen_address"), "127.0.0.1");
+    EXPECT_EQ(c.at("websocket").at("token"), "secret");
+    EXPECT_EQ(c.at("my_plugin"), json::parse(R"({"kept": true})"));
+
+    auto const& l = j.at("libtorrent");
+    EXPECT_EQ(l.at("active_downloads"), 7);
+    EXPECT_EQ(l.at("active_seeds"), 11);
+    EXPECT_EQ(l.at("in_enc_policy"), 0);  // pe_forced
+    EXPECT_EQ(l.at("out_enc_policy"), 1); // pe_enabled
+    EXPECT_EQ(l.at("enable_dht"), false);
+    EXPECT_EQ(l.at("enable_lsd"), false);
+    EXPECT_EQ(l.at("enable_upnp"), false);
+    EXPECT_EQ(l.at("enable_natpmp"), false);
+    EXPECT_EQ(l.at("listen_interfaces"), "127.0.0.1:0");
+    EXPECT_EQ(l.at("peer_fingerprint"), peer_fingerprint());
+    EXPECT_EQ(l.at("user_agent"), user_agent());
+
+    EXPECT_EQ(read_text(fixture), before) << "config show must not write the file";
+    EXPECT_FALSE(std::filesystem::exists(scratch / "state")) << "config show must not create state";
+}
+
+TEST(config_command, shows_the_reference_example)
+{
+    temp_dir scratch;
+    auto const r = run_picotorrent(
+        {"config", "show", "--config", data_file("reference_advanced_settings.json").string()}, scratch,
+        {"XDG_DATA_HOME=" + (scratch / "data").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto const j = json::parse(r.out);
+    EXPECT_EQ(j.at("state_dir"), (scratch / "data" / "picotorrent").string());
+    EXPECT_EQ(j.at("config").at("session").at("active_loaded_limit"), 100);
+    EXPECT_EQ(j.at("libtorrent").at("active_tracker_limit"), 1600);
+    EXPECT_EQ(j.at("libtorrent").at("active_dht_limit"), 88);
+    EXPECT_EQ(j.at("libtorrent").at("in_enc_policy"), 1);
+}
+
+TEST(config_command, broken_file_is_one_line_with_line_and_column)
+{
+    temp_dir scratch;
+    auto const broken = data_file("broken.json");
+    auto const r = run_picotorrent({"config", "show", "--config", broken.string()}, scratch);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "picotorrent: " + broken.string() + ":4:24: trailing comma before '}'\n");
+}
+
+TEST(config_command, wrong_type_names_the_key)
+{
+    temp_dir scratch;
+    auto const file = data_file("wrong_type.json");
+    auto const r = run_picotorrent({"config", "show", "--config", file.string()}, scratch);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "picotorrent: " + file.string() +
+                         ": session.active_downloads: expected an integer, got string\n");
+}
+
+TEST(config_command, default_locations_follow_xdg)
+{
+    temp_dir scratch;
+    if (std::filesystem::exists(std::filesystem::path(PICO_EXECUTABLE).parent_path() / "PicoTorrent.json"))
+        GTEST_SKIP() << "a portable PicoTorrent.json sits next to the executable";
+    test::write_text(scratch / "cfg" / "picotorrent" / "PicoTorrent.json",
+                     R"({"session": {"active_seeds": 42}})");
+    auto const r = run_picotorrent(
+        {"config", "show"}, scratch,
+        {"XDG_CONFIG_HOME=" + (scratch / "cfg").string(), "XDG_DATA_HOME=" + (scratch / "data").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto const j = json::parse(r.out);
+    EXPECT_EQ(j.at("config_file"), (scratch / "cfg" / "picotorrent" / "PicoTorrent.json").string());
+    EXPECT_EQ(j.at("state_dir"), (scratch / "data" / "picotorrent").string());
+    EXPECT_EQ(j.at("libtorrent").at("active_seeds"), 42);
+    EXPECT_EQ(j.at("config").at("save_path"), (scratch / "home" / "Downloads").string());
+}
+
+TEST(config_command, usage_errors_exit_2_with_one_message)
+{
+    temp_dir scratch;
+    for (auto const& args : std::vector<std::vector<std::string>>{{"config"},
+                                                                  {"config", "frobnicate"},
+                                                                  {"config", "show", "extra"},
+                                                                  {"config", "show", "--bogus"},
+                                                                  {"config", "show", "--config"}}) {
+        auto const r = run_picotorrent(args, scratch);
+        EXPECT_EQ(r.exit_code, 2) << args.back();
+        EXPECT_EQ(r.out, "") << args.back();
+        EXPECT_EQ(r.err.rfind("picotorrent config: ", 0), 0u) << r.err;
+        EXPECT_LE(line_count(r.err), 2u) << r.err; // the message and the usage line
+    }
+    auto const help = run_picotorrent({"config", "--help"}, scratch);
+    EXPECT_EQ(help.exit_code, 0);
+    EXPECT_NE(help.out.find("config show"), std::string::npos);
+}
+
+} // namespace
+} // namespace pico::config
