@@ -6,11 +6,9 @@ std::vector<command> const& commands()
 {
     // Keep one line per command; add new commands here and in command.hpp.
     static std::vector<command> const table{
-#ifdef PICO_WITH_CORE
         {"run", run_run_command, "run the headless host until SIGINT/SIGTERM"},
         {"download", run_download_command, "download one torrent or magnet, then exit"},
         {"seed", run_seed_command, "verify data against a torrent, then seed it until SIGINT/SIGTERM"},
-#endif
         {"inspect", run_inspect_command, "show what a .torrent file holds (--json for scripts)"},
         {"create", run_create_command, "make a .torrent (hybrid v1+v2 by default) from a file or directory"},
         {"config", run_config_command, "show the effective configuration (config show)"},
