@@ -1,0 +1,103 @@
+// The events the lifecycle test does not reach: a plugin that throws is disabled and
+// reported (plugin_refused) while the host goes on; tracker_error from a dead tracker;
+// storage_moved; settings_changed from a config write and a settings patch.
+#include "host_fixture.hpp"
+#include "support/test_support.hpp"
+
+#include <boost/asio/steady_timer.hpp>
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace pico;
+
+std::vector<nlohmann::json> events_named(fs::path const& file, std::string const& name)
+{
+    std::vector<nlohmann::json> out;
+    std::ifstream in(file);
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty())
+            continue;
+        auto j = nlohmann::json::parse(line);
+        if (j.value("event", "") == name)
+            out.push_back(std::move(j));
+    }
+    return out;
+}
+
+TEST(session_events, throwing_plugin_tracker_error_storage_moved_and_settings_changed)
+{
+    test_support::temp_dir tmp;
+    auto const payload = tmp.path() / "data" / "thing";
+    test_support::make_payload(payload, {{"x.bin", 200000}}, 5);
+    auto const torrent = tmp.path() / "thing.torrent";
+    // Nothing listens on this port: every announce fails, quickly, on loopback.
+    auto const dead_tracker = "http://127.0.0.1:" + std::to_string(test_support::free_tcp_port()) + "/announce";
+    test_support::make_torrent(payload, torrent, {.trackers = {dead_tracker}});
+    auto const events_file = tmp.path() / "events.jsonl";
+
+    core::host_options options;
+    options.config_file =
+        test::write_loopback_config(tmp.path() / "PicoTorrent.json", {{"recorder", {{"output", events_file.string()}}}});
+    options.state_dir = tmp.path() / "state";
+    options.save_path = (tmp.path() / "download").string();
+    options.plugin_dirs = {PICO_FIXTURE_ROOT "/recorder", PICO_FIXTURE_ROOT "/throws_in_handler"};
+    options.plugins = std::vector<std::string>{"recorder", "throws_in_handler"};
+    options.torrents = {torrent.string()};
+
+    core::application app(options);
+    boost::asio::steady_timer deadline(app.io(), std::chrono::seconds(120));
+    deadline.async_wait([&](boost::system::error_code const& ec) {
+        if (!ec) {
+            ADD_FAILURE() << "timed out";
+            app.request_stop(1);
+        }
+    });
+
+    bool tracker_failed = false, moved = false;
+    std::string info_hash;
+    auto maybe_stop = [&] {
+        if (tracker_failed && moved)
+            app.request_stop();
+    };
+    auto on_added = app.events().subscribe("test", sdk::event_type::torrent_added, [&](sdk::event const& e) {
+        info_hash = static_cast<sdk::torrent_added_event const&>(e).torrent.info_hash;
+        EXPECT_TRUE(app.session().move_storage(info_hash, (tmp.path() / "moved").string()));
+        EXPECT_TRUE(app.write_config("test_key", "{\"a\":1}", "test").ok);
+        EXPECT_TRUE(app.session().apply_settings({{"connections_limit", std::int64_t(123)}}).ok);
+        EXPECT_FALSE(app.session().apply_settings({{"no_such_setting", true}}).ok);
+    });
+    auto on_tracker = app.events().subscribe("test", sdk::event_type::tracker_error, [&](sdk::event const&) {
+        tracker_failed = true;
+        maybe_stop();
+    });
+    auto on_moved = app.events().subscribe("test", sdk::event_type::storage_moved, [&](sdk::event const& e) {
+        auto const& m = static_cast<sdk::storage_moved_event const&>(e);
+        EXPECT_TRUE(m.error.empty()) << m.error;
+        EXPECT_EQ(fs::path(m.new_path), tmp.path() / "moved");
+        moved = true;
+        maybe_stop();
+    });
+
+    EXPECT_EQ(app.run(), 0);
+    EXPECT_TRUE(tracker_failed);
+    EXPECT_TRUE(moved);
+
+    // The throwing plugin was disabled and reported; the recorder kept working after that.
+    auto const refused = events_named(events_file, "plugin_refused");
+    ASSERT_FALSE(refused.empty());
+    EXPECT_EQ(refused.front().value("id", ""), "throws_in_handler");
+    EXPECT_FALSE(events_named(events_file, "tracker_error").empty());
+    EXPECT_FALSE(events_named(events_file, "storage_moved").empty());
+    EXPECT_FALSE(events_named(events_file, "host_stopping").empty());
+    auto const changed = events_named(events_file, "settings_changed");
+    EXPECT_FALSE(changed.empty());
+    // The config write really reached the file.
+    std::ifstream cfg(*options.config_file);
+    EXPECT_EQ(nlohmann::json::parse(cfg).at("test_key").at("a"), 1);
+}
+
+} // namespace
