@@ -10,12 +10,10 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
-
-#include <openssl/ssl.h>
-#include <openssl/x509_vfy.h>
-
 #include <filesystem>
 #include <memory>
+#include <openssl/ssl.h>
+#include <openssl/x509_vfy.h>
 #include <optional>
 
 namespace pico::updater {
@@ -27,7 +25,10 @@ namespace http = boost::beast::http;
 using tcp = boost::asio::ip::tcp;
 using boost::system::error_code;
 
-bool is_redirect(unsigned status) { return status == 301 || status == 302 || status == 303 || status == 307 || status == 308; }
+bool is_redirect(unsigned status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
 
 std::string seconds_text(std::chrono::milliseconds d)
 {
@@ -37,7 +38,7 @@ std::string seconds_text(std::chrono::milliseconds d)
 
 // One request, following redirects, under one deadline. Kept alive by its pending handlers.
 class fetch_operation : public std::enable_shared_from_this<fetch_operation> {
-public:
+  public:
     fetch_operation(asio::io_context& ioc, fetch_request request, std::function<void(fetch_result)> done)
         : m_ioc(ioc), m_request(std::move(request)), m_done(std::move(done)), m_tls(ssl::context::tls_client),
           m_resolver(ioc), m_deadline(ioc)
@@ -58,7 +59,7 @@ public:
         open(std::move(*u));
     }
 
-private:
+  private:
     // Starts one hop: resolve, connect, TLS handshake when https, request, response.
     void open(url u)
     {
@@ -70,10 +71,11 @@ private:
         if (m_stream)
             m_stream->next_layer().close(m_ignored);
         m_stream.emplace(m_ioc, m_tls);
-        m_resolver.async_resolve(m_url.host, std::to_string(m_url.port),
-                                 [self = shared_from_this()](error_code ec, tcp::resolver::results_type results) {
-                                     self->on_resolve(ec, std::move(results));
-                                 });
+        m_resolver.async_resolve(
+            m_url.host, std::to_string(m_url.port),
+            [self = shared_from_this()](error_code ec, tcp::resolver::results_type results) {
+                self->on_resolve(ec, std::move(results));
+            });
     }
 
     // The system store, plus updater.ca_file; TLS 1.2 at least; the peer must present a valid chain.
@@ -81,8 +83,8 @@ private:
     {
         m_trust_loaded = true;
         error_code ec;
-        m_tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
-                              ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1,
+        m_tls.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                              ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1,
                           ec);
         m_tls.set_verify_mode(ssl::verify_peer, ec);
         m_tls.set_default_verify_paths(ec);
@@ -105,8 +107,9 @@ private:
     {
         if (ec)
             return fail("cannot resolve " + m_url.host + ": " + ec.message());
-        asio::async_connect(m_stream->next_layer(), results,
-                            [self = shared_from_this()](error_code cec, tcp::endpoint const&) { self->on_connect(cec); });
+        asio::async_connect(
+            m_stream->next_layer(), results,
+            [self = shared_from_this()](error_code cec, tcp::endpoint const&) { self->on_connect(cec); });
     }
 
     void on_connect(error_code ec)
@@ -124,7 +127,8 @@ private:
             // An IP address: no SNI (RFC 6066 forbids it), the certificate must name the address.
             X509_VERIFY_PARAM_set1_ip_asc(param, m_url.host.c_str());
         } else {
-            SSL_ctrl(handle, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, const_cast<char*>(m_url.host.c_str()));
+            SSL_ctrl(handle, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
+                     const_cast<char*>(m_url.host.c_str()));
             X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
             X509_VERIFY_PARAM_set1_host(param, m_url.host.c_str(), m_url.host.size());
         }
@@ -138,14 +142,14 @@ private:
         if (ec) {
             long const verify = SSL_get_verify_result(m_stream->native_handle());
             if (verify != X509_V_OK)
-                return fail("certificate of " + where() + " not trusted: " + X509_verify_cert_error_string(verify));
+                return fail("certificate of " + where() +
+                            " not trusted: " + X509_verify_cert_error_string(verify));
             return fail("TLS handshake with " + where() + " failed: " + ec.message());
         }
         send(*m_stream);
     }
 
-    template <class Stream>
-    void send(Stream& stream)
+    template <class Stream> void send(Stream& stream)
     {
         m_req = {};
         m_req.method(http::verb::get);
@@ -160,8 +164,7 @@ private:
         });
     }
 
-    template <class Stream>
-    void on_write(error_code ec, Stream& stream)
+    template <class Stream> void on_write(error_code ec, Stream& stream)
     {
         if (ec)
             return fail("sending the request to " + where() + " failed: " + ec.message());
@@ -176,7 +179,8 @@ private:
     void on_read(error_code ec)
     {
         if (ec == http::error::body_limit)
-            return fail("response from " + where() + " is larger than " + std::to_string(m_request.body_limit) + " bytes");
+            return fail("response from " + where() + " is larger than " +
+                        std::to_string(m_request.body_limit) + " bytes");
         if (ec)
             return fail("reading the response from " + where() + " failed: " + ec.message());
 
@@ -187,14 +191,15 @@ private:
         if (is_redirect(status))
             return follow(std::string(response[http::field::location]));
         std::string reason(response.reason());
-        fail("HTTP " + std::to_string(status) + (reason.empty() ? "" : " " + reason) + " from " + m_url.text());
+        fail("HTTP " + std::to_string(status) + (reason.empty() ? "" : " " + reason) + " from " +
+             m_url.text());
     }
 
     void follow(std::string const& location)
     {
         if (++m_redirects > m_request.max_redirects)
-            return fail("too many redirects (more than " + std::to_string(m_request.max_redirects) + ") from " +
-                        m_request.url);
+            return fail("too many redirects (more than " + std::to_string(m_request.max_redirects) +
+                        ") from " + m_request.url);
         std::string error;
         auto next = resolve_location(m_url, location, error);
         if (!next)
@@ -224,8 +229,9 @@ private:
     {
         fetch_result r;
         // Every handler fails once the deadline closed the socket; the deadline is the real cause.
-        r.error = m_timed_out ? "no complete answer from " + where() + " within " + seconds_text(m_request.timeout)
-                              : std::move(error);
+        r.error = m_timed_out
+                      ? "no complete answer from " + where() + " within " + seconds_text(m_request.timeout)
+                      : std::move(error);
         finish(std::move(r));
     }
 

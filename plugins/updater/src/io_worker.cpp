@@ -7,7 +7,10 @@ io_worker::io_worker()
 {
 }
 
-io_worker::~io_worker() { stop(); }
+io_worker::~io_worker()
+{
+    stop();
+}
 
 void io_worker::stop()
 {

@@ -5,14 +5,13 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
-
 #include <thread>
 
 namespace pico::updater {
 
 /// Runs an io_context on a thread of its own from construction until stop().
 class io_worker {
-public:
+  public:
     /// Starts the thread.
     io_worker();
     /// Stops and joins the thread if stop() was not called.
@@ -27,7 +26,7 @@ public:
     /// Abandons pending work and joins the thread. Must not be called from the worker thread.
     void stop();
 
-private:
+  private:
     boost::asio::io_context m_io;
     boost::asio::executor_work_guard<boost::asio::io_context::executor_type> m_keep_running;
     boost::asio::steady_timer m_timer;

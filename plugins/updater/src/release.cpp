@@ -1,8 +1,7 @@
 #include "release.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace pico::updater {
 namespace {
@@ -12,9 +11,8 @@ namespace {
 bool is_web_url(std::string const& url)
 {
     bool const web = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
-    return web && std::none_of(url.begin(), url.end(), [](char c) {
-        return static_cast<unsigned char>(c) <= ' ' || c == '\x7f';
-    });
+    return web && std::none_of(url.begin(), url.end(),
+                               [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == '\x7f'; });
 }
 
 // Reads an optional string member; a present member of another type is an error.

@@ -1,8 +1,7 @@
 #include "settings.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace pico::updater {
 namespace {
@@ -18,14 +17,17 @@ void read_duration(json const& section, char const* key, double min, double max,
     if (it == section.end() || it->is_null())
         return;
     double const value = it->is_number() ? it->get<double>() : NAN;
-    bool const in_range = std::isfinite(value) && (min_inclusive ? value >= min : value > min) && value <= max;
+    bool const in_range =
+        std::isfinite(value) && (min_inclusive ? value >= min : value > min) && value <= max;
     if (!in_range) {
-        warnings.push_back(std::string("updater.") + key + ": expected a number " + (min_inclusive ? ">= " : "> ") +
-                           std::to_string(static_cast<long>(min)) + " and <= " + std::to_string(static_cast<long>(max)) +
-                           ", got " + it->dump() + "; using the default");
+        warnings.push_back(std::string("updater.") + key + ": expected a number " +
+                           (min_inclusive ? ">= " : "> ") + std::to_string(static_cast<long>(min)) +
+                           " and <= " + std::to_string(static_cast<long>(max)) + ", got " + it->dump() +
+                           "; using the default");
         return;
     }
-    out = std::chrono::ceil<std::chrono::milliseconds>(std::chrono::duration<double, typename Unit::period>(value));
+    out = std::chrono::ceil<std::chrono::milliseconds>(
+        std::chrono::duration<double, typename Unit::period>(value));
 }
 
 // A string key; `null` counts as absent, anything else but a string is a warning.
@@ -60,10 +62,12 @@ settings read_settings(std::string const& config_json)
         } else {
             read_string(*it, "ca_file", "updater.ca_file", s.ca_file, s.warnings);
             // At most a year between checks, at most ten minutes for one check.
-            read_duration<std::chrono::hours>(*it, "check_interval_hours", 0, 24 * 365, true, s.check_interval, s.warnings);
+            read_duration<std::chrono::hours>(*it, "check_interval_hours", 0, 24 * 365, true,
+                                              s.check_interval, s.warnings);
             read_duration<std::chrono::seconds>(*it, "timeout_seconds", 0, 600, false, s.timeout, s.warnings);
             // A positive interval below a second would hammer the server; a second is the floor.
-            if (s.check_interval > std::chrono::milliseconds::zero() && s.check_interval < std::chrono::seconds(1))
+            if (s.check_interval > std::chrono::milliseconds::zero() &&
+                s.check_interval < std::chrono::seconds(1))
                 s.check_interval = std::chrono::seconds(1);
         }
     }

@@ -9,7 +9,8 @@
 namespace pico::updater {
 
 /// Where the reference looks for releases when the configuration does not say.
-inline constexpr char const* default_update_url = "https://api.github.com/repos/picotorrent/picotorrent/releases/latest";
+inline constexpr char const* default_update_url =
+    "https://api.github.com/repos/picotorrent/picotorrent/releases/latest";
 
 /// Everything one check needs to know from the configuration.
 struct settings {

@@ -2,11 +2,9 @@
 
 #include "http_fetch.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <boost/asio/post.hpp>
-
 #include <exception>
+#include <nlohmann/json.hpp>
 
 namespace pico::updater {
 namespace {
@@ -65,7 +63,10 @@ void update_checker::stop()
     m_subscribers->clear();
 }
 
-std::optional<update_info> update_checker::latest() const { return m_latest; }
+std::optional<update_info> update_checker::latest() const
+{
+    return m_latest;
+}
 
 sdk::subscription update_checker::subscribe(std::function<void(update_info const&)> cb)
 {
@@ -110,7 +111,8 @@ bool update_checker::refresh_settings()
         return false;
     }
     if (m_settings.proxy_forced) {
-        m_host->log(sdk::log_level::info, "update checks are off: proxy.force is on and the updater does not use the proxy");
+        m_host->log(sdk::log_level::info,
+                    "update checks are off: proxy.force is on and the updater does not use the proxy");
         return false;
     }
     return true;
@@ -166,13 +168,15 @@ void update_checker::evaluate(release const& found)
     auto const running_text = m_host->host_version();
     auto const running = parse_semver(running_text);
     if (!running) {
-        m_host->log(sdk::log_level::error, "host version '" + running_text + "' is not a semantic version; cannot compare");
+        m_host->log(sdk::log_level::error,
+                    "host version '" + running_text + "' is not a semantic version; cannot compare");
         return;
     }
     auto const version = to_string(found.version);
     if (found.version <= *running) {
         m_latest.reset();
-        m_host->log(sdk::log_level::debug, "up to date: latest release is " + version + ", running " + running_text);
+        m_host->log(sdk::log_level::debug,
+                    "up to date: latest release is " + version + ", running " + running_text);
         return;
     }
     // Read again: the user may have ignored a version while the request was under way.
@@ -189,7 +193,8 @@ void update_checker::evaluate(release const& found)
         m_host->log(sdk::log_level::debug, "release " + version + " already announced");
         return;
     }
-    m_host->log(sdk::log_level::info, "update available: " + version + " (running " + running_text + "): " + info.url);
+    m_host->log(sdk::log_level::info,
+                "update available: " + version + " (running " + running_text + "): " + info.url);
     notify(info);
 }
 

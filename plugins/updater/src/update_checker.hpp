@@ -7,14 +7,13 @@
 #include "release.hpp"
 #include "settings.hpp"
 
-#include <picotorrent/plugins/updater_service.hpp>
-#include <picotorrent/sdk/host.hpp>
-
 #include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
+#include <picotorrent/plugins/updater_service.hpp>
+#include <picotorrent/sdk/host.hpp>
 #include <string>
 #include <vector>
 
@@ -22,7 +21,7 @@ namespace pico::updater {
 
 /// Implements updater_service. Every member runs on the host thread.
 class update_checker final : public updater_service, public std::enable_shared_from_this<update_checker> {
-public:
+  public:
     /// Borrows the host until stop().
     explicit update_checker(sdk::host& host);
     /// Stops the worker if stop() was not called.
@@ -40,7 +39,7 @@ public:
     sdk::status ignore(std::string const& version) override;
     void check_now() override;
 
-private:
+  private:
     // What the worker found: a release, or one line saying why there is none.
     struct check_outcome {
         std::optional<release> found;

@@ -1,15 +1,14 @@
 // The updater plugin: publishes the updater service and runs the checks.
 #include "update_checker.hpp"
 
-#include <picotorrent/sdk/plugin.hpp>
-
 #include <memory>
+#include <picotorrent/sdk/plugin.hpp>
 
 namespace pico::updater {
 
 /// Looks for a newer PicoTorrent release; never downloads or runs anything.
 class updater_plugin final : public sdk::plugin {
-public:
+  public:
     ~updater_plugin() override
     {
         if (m_checker)
@@ -32,7 +31,7 @@ public:
         m_checker.reset();
     }
 
-private:
+  private:
     std::shared_ptr<update_checker> m_checker;
     sdk::subscription m_service;
 };

@@ -9,13 +9,15 @@ namespace {
 
 bool has_bad_chars(std::string_view s)
 {
-    return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == '\x7f'; });
+    return std::any_of(s.begin(), s.end(),
+                       [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == '\x7f'; });
 }
 
 std::string lower(std::string_view s)
 {
     std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 
@@ -30,7 +32,10 @@ std::string url::host_header() const
     return h;
 }
 
-std::string url::text() const { return scheme + "://" + host_header() + target; }
+std::string url::text() const
+{
+    return scheme + "://" + host_header() + target;
+}
 
 std::optional<url> parse_url(std::string_view text, std::string& error)
 {

@@ -1,11 +1,10 @@
 #include "release_servers.hpp"
 
-#include <gtest/gtest.h>
-
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <spawn.h>
 #include <sstream>
 #include <stdexcept>
@@ -18,6 +17,17 @@ extern char** environ;
 namespace pico::updater::test {
 namespace {
 
+// Stops the servers when the test process ends, whatever the test's outcome.
+class servers_environment : public testing::Environment {
+  public:
+    void TearDown() override { release_servers::get().shutdown(); }
+};
+
+[[maybe_unused]] testing::Environment* const registered =
+    testing::AddGlobalTestEnvironment(new servers_environment);
+
+} // namespace
+
 std::string read_text(std::filesystem::path const& p)
 {
     std::ifstream in(p);
@@ -26,15 +36,13 @@ std::string read_text(std::filesystem::path const& p)
     return s.str();
 }
 
-// Stops the servers when the test process ends, whatever the test's outcome.
-class servers_environment : public testing::Environment {
-public:
-    void TearDown() override { release_servers::get().shutdown(); }
-};
-
-[[maybe_unused]] testing::Environment* const registered = testing::AddGlobalTestEnvironment(new servers_environment);
-
-} // namespace
+std::filesystem::path make_temp_dir(std::string const& prefix)
+{
+    std::string templ = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
+    if (!mkdtemp(templ.data()))
+        throw std::runtime_error("mkdtemp failed");
+    return templ;
+}
 
 std::string release_server::url(std::string const& path) const
 {
@@ -59,10 +67,7 @@ release_servers& release_servers::get()
 std::filesystem::path release_servers::dir()
 {
     if (m_dir.empty()) {
-        std::string templ = (std::filesystem::temp_directory_path() / "pico-updater-test-XXXXXX").string();
-        if (!mkdtemp(templ.data()))
-            throw std::runtime_error("mkdtemp failed");
-        m_dir = templ;
+        m_dir = make_temp_dir("pico-updater-test");
         std::filesystem::create_directories(m_dir / "files");
     }
     return m_dir;
@@ -71,8 +76,9 @@ std::filesystem::path release_servers::dir()
 std::filesystem::path release_servers::ca_file()
 {
     if (!m_certs) {
-        auto const cmd = std::string("OPENSSL='" PICO_OPENSSL "' '" PICO_UPDATER_TEST_DIR "/make_test_certs.sh' '") +
-                         (dir() / "certs").string() + "'";
+        auto const cmd =
+            std::string("OPENSSL='" PICO_OPENSSL "' '" PICO_UPDATER_TEST_DIR "/make_test_certs.sh' '") +
+            (dir() / "certs").string() + "'";
         if (std::system(cmd.c_str()) != 0)
             throw std::runtime_error("make_test_certs.sh failed");
         m_certs = true;
@@ -87,12 +93,25 @@ void release_servers::write_file(std::string const& name, std::string const& con
     std::filesystem::rename(path.string() + ".tmp", path);
 }
 
-release_server const& release_servers::trusted() { return start(m_trusted, "trusted", "server"); }
-release_server const& release_servers::rogue() { return start(m_rogue, "rogue", "rogue"); }
-release_server const& release_servers::wrong_host() { return start(m_wrong_host, "wrong_host", "wrong_host"); }
-release_server const& release_servers::plain() { return start(m_plain, "plain", ""); }
+release_server const& release_servers::trusted()
+{
+    return start(m_trusted, "trusted", "server");
+}
+release_server const& release_servers::rogue()
+{
+    return start(m_rogue, "rogue", "rogue");
+}
+release_server const& release_servers::wrong_host()
+{
+    return start(m_wrong_host, "wrong_host", "wrong_host");
+}
+release_server const& release_servers::plain()
+{
+    return start(m_plain, "plain", "");
+}
 
-release_server const& release_servers::start(release_server& server, std::string const& name, std::string const& cert)
+release_server const& release_servers::start(release_server& server, std::string const& name,
+                                             std::string const& cert)
 {
     if (server.pid > 0)
         return server;
@@ -101,13 +120,14 @@ release_server const& release_servers::start(release_server& server, std::string
     server.log = base / (name + ".log");
     server.scheme = cert.empty() ? "http" : "https";
 
-    std::vector<std::string> args = {PICO_PYTHON3, PICO_UPDATER_TEST_DIR "/release_server.py",
-                                     "--root", (base / "files").string(),
+    std::vector<std::string> args = {PICO_PYTHON3,  PICO_UPDATER_TEST_DIR "/release_server.py",
+                                     "--root",      (base / "files").string(),
                                      "--port-file", port_file.string(),
-                                     "--log", server.log.string()};
+                                     "--log",       server.log.string()};
     if (!cert.empty()) {
         auto const certs = ca_file().parent_path();
-        args.insert(args.end(), {"--cert", (certs / (cert + ".pem")).string(), "--key", (certs / (cert + ".key")).string()});
+        args.insert(args.end(), {"--cert", (certs / (cert + ".pem")).string(), "--key",
+                                 (certs / (cert + ".key")).string()});
     }
     std::vector<char*> argv;
     for (auto& a : args)

@@ -10,6 +10,11 @@
 
 namespace pico::updater::test {
 
+/// The whole content of a file; empty when it cannot be read.
+std::string read_text(std::filesystem::path const& p);
+/// Makes a new, empty folder under the system's temporary directory.
+std::filesystem::path make_temp_dir(std::string const& prefix);
+
 /// One running release_server.py.
 struct release_server {
     /// Its port on 127.0.0.1.
@@ -29,7 +34,7 @@ struct release_server {
 
 /// The shared servers and files of one test process.
 class release_servers {
-public:
+  public:
     /// The process-wide instance.
     static release_servers& get();
     /// HTTPS with a certificate for 127.0.0.1 signed by the test CA.
@@ -47,7 +52,7 @@ public:
     /// Stops every server this process started and removes the files.
     void shutdown();
 
-private:
+  private:
     release_servers() = default;
     std::filesystem::path dir();
     release_server const& start(release_server& server, std::string const& name, std::string const& cert);

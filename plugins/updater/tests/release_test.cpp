@@ -1,7 +1,6 @@
 #include "release.hpp"
 
 #include <gtest/gtest.h>
-
 #include <string>
 
 namespace pico::updater {
@@ -28,7 +27,8 @@ TEST(release, parses_a_github_latest_release_document)
 TEST(release, name_defaults_to_the_tag_and_notes_to_empty)
 {
     std::string error;
-    auto r = parse_release(R"j({"tag_name": "1.2.0-rc.1", "html_url": "http://127.0.0.1/r", "name": null})j", error);
+    auto r = parse_release(R"j({"tag_name": "1.2.0-rc.1", "html_url": "http://127.0.0.1/r", "name": null})j",
+                           error);
     ASSERT_TRUE(r) << error;
     EXPECT_EQ(r->name, "1.2.0-rc.1");
     EXPECT_EQ(r->notes, "");
@@ -52,19 +52,20 @@ TEST_P(release_errors, give_one_line_naming_the_problem)
 
 INSTANTIATE_TEST_SUITE_P(
     all, release_errors,
-    testing::Values(bad_release{"", "malformed release JSON"}, bad_release{"{\"tag_name\": ", "malformed release JSON"},
-                    bad_release{"<html>rate limited</html>", "malformed release JSON"},
-                    bad_release{"[1, 2]", "not an object"}, bad_release{"\"v1.0.0\"", "not an object"},
-                    bad_release{R"j({"html_url": "https://x/r"})j", "tag_name"},
-                    bad_release{R"j({"tag_name": 100, "html_url": "https://x/r"})j", "tag_name"},
-                    bad_release{R"j({"tag_name": "latest", "html_url": "https://x/r"})j", "not a semantic version"},
-                    bad_release{R"j({"tag_name": "v1.0.0"})j", "html_url"},
-                    bad_release{R"j({"tag_name": "v1.0.0", "html_url": "javascript:alert(1)"})j", "not an http(s) URL"},
-                    bad_release{R"j({"tag_name": "v1.0.0", "html_url": "file:///etc/passwd"})j", "not an http(s) URL"},
-                    bad_release{R"j({"tag_name": "v1.0.0", "html_url": "https://x/r\nfake log line"})j",
-                                "not an http(s) URL"},
-                    bad_release{R"j({"tag_name": "v1.0.0", "html_url": "https://x/r", "body": 5})j", "\"body\""},
-                    bad_release{R"j({"tag_name": "v1.0.0", "html_url": "https://x/r", "name": {}})j", "\"name\""}));
+    testing::Values(
+        bad_release{"", "malformed release JSON"}, bad_release{"{\"tag_name\": ", "malformed release JSON"},
+        bad_release{"<html>rate limited</html>", "malformed release JSON"},
+        bad_release{"[1, 2]", "not an object"}, bad_release{"\"v1.0.0\"", "not an object"},
+        bad_release{R"j({"html_url": "https://x/r"})j", "tag_name"},
+        bad_release{R"j({"tag_name": 100, "html_url": "https://x/r"})j", "tag_name"},
+        bad_release{R"j({"tag_name": "latest", "html_url": "https://x/r"})j", "not a semantic version"},
+        bad_release{R"j({"tag_name": "v1.0.0"})j", "html_url"},
+        bad_release{R"j({"tag_name": "v1.0.0", "html_url": "javascript:alert(1)"})j", "not an http(s) URL"},
+        bad_release{R"j({"tag_name": "v1.0.0", "html_url": "file:///etc/passwd"})j", "not an http(s) URL"},
+        bad_release{R"j({"tag_name": "v1.0.0", "html_url": "https://x/r\nfake log line"})j",
+                    "not an http(s) URL"},
+        bad_release{R"j({"tag_name": "v1.0.0", "html_url": "https://x/r", "body": 5})j", "\"body\""},
+        bad_release{R"j({"tag_name": "v1.0.0", "html_url": "https://x/r", "name": {}})j", "\"name\""}));
 
 } // namespace
 } // namespace pico::updater

@@ -1,7 +1,6 @@
 #include "semver.hpp"
 
 #include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
 
@@ -32,9 +31,11 @@ TEST(semver, parses_pre_release_identifiers)
 {
     auto v = parse("1.2.0-rc.1");
     EXPECT_EQ(v.pre_release, (std::vector<std::string>{"rc", "1"}));
-    EXPECT_EQ(parse("1.0.0-alpha-beta.x-y-z.--").pre_release, (std::vector<std::string>{"alpha-beta", "x-y-z", "--"}));
+    EXPECT_EQ(parse("1.0.0-alpha-beta.x-y-z.--").pre_release,
+              (std::vector<std::string>{"alpha-beta", "x-y-z", "--"}));
     EXPECT_EQ(parse("1.0.0-0").pre_release, (std::vector<std::string>{"0"}));
-    EXPECT_EQ(parse("1.0.0-0a").pre_release, (std::vector<std::string>{"0a"})); // alphanumeric: leading zero allowed
+    EXPECT_EQ(parse("1.0.0-0a").pre_release,
+              (std::vector<std::string>{"0a"})); // alphanumeric: leading zero allowed
 }
 
 TEST(semver, ignores_build_metadata)
@@ -47,10 +48,35 @@ TEST(semver, ignores_build_metadata)
 
 TEST(semver, rejects_what_is_not_a_semantic_version)
 {
-    for (char const* bad : {"", "v", "1", "1.2", "1.2.3.4", "1..3", ".1.2", "1.2.", "a.b.c", "01.2.3", "1.02.3", "1.2.03",
-                            "1.2.3-", "1.2.3-rc..1", "1.2.3-rc.01", "1.2.3-rc.1.", "1.2.3+", "1.2.3+a..b", "1.2.3-r_c",
-                            " 1.2.3", "1.2.3 ", "vv1.2.3", "-1.2.3", "1.-2.3", "+1.2.3", "1.2.3-é",
-                            "18446744073709551616.0.0", "latest", "nightly-2024-01-01"}) {
+    for (char const* bad : {"",
+                            "v",
+                            "1",
+                            "1.2",
+                            "1.2.3.4",
+                            "1..3",
+                            ".1.2",
+                            "1.2.",
+                            "a.b.c",
+                            "01.2.3",
+                            "1.02.3",
+                            "1.2.03",
+                            "1.2.3-",
+                            "1.2.3-rc..1",
+                            "1.2.3-rc.01",
+                            "1.2.3-rc.1.",
+                            "1.2.3+",
+                            "1.2.3+a..b",
+                            "1.2.3-r_c",
+                            " 1.2.3",
+                            "1.2.3 ",
+                            "vv1.2.3",
+                            "-1.2.3",
+                            "1.-2.3",
+                            "+1.2.3",
+                            "1.2.3-é",
+                            "18446744073709551616.0.0",
+                            "latest",
+                            "nightly-2024-01-01"}) {
         EXPECT_FALSE(parse_semver(bad)) << '"' << bad << '"';
     }
 }
@@ -59,8 +85,10 @@ TEST(semver, rejects_what_is_not_a_semantic_version)
 TEST(semver, follows_the_semver_org_precedence_chain)
 {
     std::vector<std::string> const chain = {
-        "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
-        "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "2.0.0", "2.1.0", "2.1.1",
+        "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta",
+        "1.0.0-beta",  "1.0.0-beta.2",  "1.0.0-beta.11",
+        "1.0.0-rc.1",  "1.0.0",         "2.0.0",
+        "2.1.0",       "2.1.1",
     };
     for (std::size_t i = 0; i < chain.size(); ++i) {
         for (std::size_t j = 0; j < chain.size(); ++j) {
@@ -95,7 +123,7 @@ TEST(semver, compares_alphanumeric_identifiers_in_ascii_order)
 {
     EXPECT_LT(parse("1.0.0-RC"), parse("1.0.0-rc")); // 'R' < 'r'
     EXPECT_LT(parse("1.0.0-alpha"), parse("1.0.0-beta"));
-    EXPECT_LT(parse("1.0.0-a-b"), parse("1.0.0-ab"));  // '-' < 'b'
+    EXPECT_LT(parse("1.0.0-a-b"), parse("1.0.0-ab")); // '-' < 'b'
     EXPECT_LT(parse("1.0.0-beta"), parse("1.0.0-betb"));
 }
 

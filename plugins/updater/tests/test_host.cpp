@@ -1,9 +1,7 @@
 #include "test_host.hpp"
 
 #include <boost/asio/post.hpp>
-
 #include <dlfcn.h>
-
 #include <sstream>
 #include <stdexcept>
 
@@ -34,7 +32,8 @@ bool test_host::run_until(std::function<bool()> const& done, std::chrono::millis
 void test_host::run_for(std::chrono::milliseconds d)
 {
     auto const deadline = std::chrono::steady_clock::now() + d;
-    run_until([deadline] { return std::chrono::steady_clock::now() >= deadline; }, d + std::chrono::seconds(1));
+    run_until([deadline] { return std::chrono::steady_clock::now() >= deadline; },
+              d + std::chrono::seconds(1));
 }
 
 std::vector<log_line> test_host::lines() const
@@ -95,7 +94,10 @@ std::string test_host::config_section()
     return m_config.value("updater", nlohmann::json()).dump();
 }
 
-sdk::status test_host::set_config_section(std::string const& json) { return set_config_value("updater", json); }
+sdk::status test_host::set_config_section(std::string const& json)
+{
+    return set_config_value("updater", json);
+}
 
 std::string test_host::config()
 {
@@ -131,7 +133,10 @@ void test_host::log(sdk::log_level level, std::string_view message)
     m_lines.push_back({level, std::string(message)});
 }
 
-void test_host::post(std::function<void()> work) { boost::asio::post(m_io, std::move(work)); }
+void test_host::post(std::function<void()> work)
+{
+    boost::asio::post(m_io, std::move(work));
+}
 
 void test_host::post_background(std::function<void()> work)
 {
@@ -139,7 +144,8 @@ void test_host::post_background(std::function<void()> work)
     m_background.emplace_back(std::move(work));
 }
 
-sdk::subscription test_host::publish_service(std::string const& name, std::uint32_t version, std::shared_ptr<void> object)
+sdk::subscription test_host::publish_service(std::string const& name, std::uint32_t version,
+                                             std::shared_ptr<void> object)
 {
     check_host_thread();
     if (m_services.count(name))
@@ -166,7 +172,8 @@ sdk::plugin_descriptor const* load_descriptor()
         void* lib = dlopen(PICO_UPDATER_PLUGIN, RTLD_NOW | RTLD_LOCAL);
         if (!lib)
             throw std::runtime_error(std::string("dlopen: ") + dlerror());
-        auto entry = reinterpret_cast<sdk::plugin_descriptor const* (*)()>(dlsym(lib, PICO_PLUGIN_ENTRY_NAME));
+        auto entry =
+            reinterpret_cast<sdk::plugin_descriptor const* (*)()>(dlsym(lib, PICO_PLUGIN_ENTRY_NAME));
         if (!entry)
             throw std::runtime_error("no " PICO_PLUGIN_ENTRY_NAME " in " PICO_UPDATER_PLUGIN);
         return entry();

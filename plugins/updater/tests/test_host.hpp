@@ -3,17 +3,15 @@
 // JSON document, and log lines and config writes are recorded.
 #pragma once
 
-#include <picotorrent/sdk/host.hpp>
-#include <picotorrent/sdk/plugin.hpp>
-
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <functional>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
+#include <picotorrent/sdk/host.hpp>
+#include <picotorrent/sdk/plugin.hpp>
 #include <string>
 #include <thread>
 #include <vector>
@@ -28,13 +26,14 @@ struct log_line {
 
 /// The host as the updater plugin sees it in the tests.
 class test_host final : public sdk::host {
-public:
+  public:
     /// A host of `version` started in `mode`, with `config` as its configuration.
     explicit test_host(nlohmann::json config, std::string version = "0.1.0", std::string mode = "run");
     ~test_host() override;
 
     /// Runs posted work on this thread until `done()` is true or `limit` passed; returns done().
-    bool run_until(std::function<bool()> const& done, std::chrono::milliseconds limit = std::chrono::seconds(30));
+    bool run_until(std::function<bool()> const& done,
+                   std::chrono::milliseconds limit = std::chrono::seconds(30));
     /// Runs posted work for `d` (to see that something does not happen).
     void run_for(std::chrono::milliseconds d);
 
@@ -63,7 +62,10 @@ public:
     std::vector<sdk::file_entry> files(std::string const&) override { return {}; }
     bool set_file_priorities(std::string const&, std::vector<std::uint8_t> const&) override { return false; }
     sdk::subscription add_hook(sdk::add_torrent_hook, std::int32_t) override { return {}; }
-    sdk::subscription subscribe(sdk::event_type, std::function<void(sdk::event const&)>) override { return {}; }
+    sdk::subscription subscribe(sdk::event_type, std::function<void(sdk::event const&)>) override
+    {
+        return {};
+    }
     sdk::status apply_settings(std::map<std::string, sdk::setting_value> const&) override;
     std::optional<sdk::setting_value> setting(std::string const&) override { return std::nullopt; }
     std::string config_section() override;
@@ -73,8 +75,10 @@ public:
     void log(sdk::log_level level, std::string_view message) override;
     void post(std::function<void()> work) override;
     void post_background(std::function<void()> work) override;
-    sdk::subscription publish_service(std::string const& name, std::uint32_t version, std::shared_ptr<void> object) override;
-    std::optional<sdk::service_handle> find_service(std::string const& name, std::uint32_t min_version) override;
+    sdk::subscription publish_service(std::string const& name, std::uint32_t version,
+                                      std::shared_ptr<void> object) override;
+    std::optional<sdk::service_handle> find_service(std::string const& name,
+                                                    std::uint32_t min_version) override;
     std::string host_version() override;
     std::uint32_t sdk_version() override { return PICO_SDK_VERSION; }
     sdk::host_paths paths() override { return {}; }
@@ -82,7 +86,7 @@ public:
     std::string host_mode() override;
     std::vector<std::string> option_values(std::string const&) override { return {}; }
 
-private:
+  private:
     void check_host_thread();
 
     nlohmann::json m_config;
@@ -100,7 +104,7 @@ private:
 
 /// The built updater plugin, loaded with dlopen as the host would, one instance at a time.
 class loaded_plugin {
-public:
+  public:
     /// Loads the module (once per process) and creates an instance.
     loaded_plugin();
     /// Stops (if started and not stopped) and destroys the instance.
@@ -113,7 +117,7 @@ public:
     /// Calls plugin::stop on the test thread.
     void stop();
 
-private:
+  private:
     sdk::plugin_descriptor const* m_descriptor = nullptr;
     sdk::plugin* m_plugin = nullptr;
     bool m_running = false;

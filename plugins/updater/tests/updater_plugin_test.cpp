@@ -2,19 +2,16 @@
 #include "release_servers.hpp"
 #include "test_host.hpp"
 
-#include <picotorrent/plugins/updater_service.hpp>
-
-#include <gtest/gtest.h>
-
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <cctype>
 #include <chrono>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
 #include <ostream>
+#include <picotorrent/plugins/updater_service.hpp>
 #include <stdexcept>
 #include <string>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace pico::updater::test {
 namespace {
@@ -28,8 +25,8 @@ bool check_finished(test_host const& host, int checks = 1)
 {
     int n = 0;
     for (auto const& l : host.lines()) {
-        for (char const* marker : {"update available: ", "up to date: ", "is newer but ignored", "update check failed: ",
-                                   "already announced"}) {
+        for (char const* marker : {"update available: ", "up to date: ", "is newer but ignored",
+                                   "update check failed: ", "already announced"}) {
             if (l.message.find(marker) != std::string::npos)
                 ++n;
         }
@@ -38,7 +35,7 @@ bool check_finished(test_host const& host, int checks = 1)
 }
 
 class updater_plugin_test : public testing::Test {
-protected:
+  protected:
     release_servers& servers = release_servers::get();
 
     // A release document named after the test, served by every server as /files/<name>.
@@ -105,7 +102,8 @@ TEST_F(updater_plugin_test, newer_release_is_logged_once_and_published)
     ASSERT_TRUE(host.run_until([&] { return check_finished(host); })) << host.dump();
     auto const lines = host.lines_with("update available", log_level::info);
     ASSERT_EQ(lines.size(), 1u) << host.dump();
-    EXPECT_EQ(lines[0], "update available: 1.2.0 (running 1.1.9): https://github.com/picotorrent/picotorrent/releases/tag/v1.2.0");
+    EXPECT_EQ(lines[0], "update available: 1.2.0 (running 1.1.9): "
+                        "https://github.com/picotorrent/picotorrent/releases/tag/v1.2.0");
     EXPECT_TRUE(host.lines_with("", log_level::warning).empty()) << host.dump();
 
     ASSERT_EQ(seen.size(), 1u);
@@ -160,15 +158,15 @@ TEST_P(version_cases, only_strictly_newer_releases_are_announced)
 
 INSTANTIATE_TEST_SUITE_P(
     semver, version_cases,
-    testing::Values(version_case{"0.1.0", "v0.1.0", false},             // same
-                    version_case{"0.1.0", "0.1.0+build.7", false},       // same, build metadata ignored
-                    version_case{"0.2.0", "v0.1.9", false},              // older
-                    version_case{"1.0.0", "v0.99.99", false},            // older
-                    version_case{"0.1.0", "v0.1.1", true},               // newer patch
-                    version_case{"0.9.0", "0.10.0", true},               // numeric, not textual
-                    version_case{"1.2.0-rc.1", "v1.2.0", true},          // release beats its pre-release
-                    version_case{"1.2.0", "v1.2.0-rc.2", false},         // pre-release of the running version
-                    version_case{"1.1.0", "v1.2.0-rc.1", true},          // pre-release of a newer version
+    testing::Values(version_case{"0.1.0", "v0.1.0", false},        // same
+                    version_case{"0.1.0", "0.1.0+build.7", false}, // same, build metadata ignored
+                    version_case{"0.2.0", "v0.1.9", false},        // older
+                    version_case{"1.0.0", "v0.99.99", false},      // older
+                    version_case{"0.1.0", "v0.1.1", true},         // newer patch
+                    version_case{"0.9.0", "0.10.0", true},         // numeric, not textual
+                    version_case{"1.2.0-rc.1", "v1.2.0", true},    // release beats its pre-release
+                    version_case{"1.2.0", "v1.2.0-rc.2", false},   // pre-release of the running version
+                    version_case{"1.1.0", "v1.2.0-rc.1", true},    // pre-release of a newer version
                     version_case{"1.2.0-beta.11", "v1.2.0-beta.2", false},
                     version_case{"1.2.0-beta.2", "v1.2.0-beta.11", true},
                     version_case{"1.2.0-alpha", "v1.2.0-alpha.1", true}),
@@ -245,7 +243,8 @@ TEST_F(updater_plugin_test, periodic_checks_announce_a_version_only_once)
 
     // A newer release published meanwhile is announced by the next check.
     publish_raw(json({{"tag_name", "v5.1.0"}, {"html_url", "https://127.0.0.1/r/5.1.0"}}).dump());
-    ASSERT_TRUE(host.run_until([&] { return !host.lines_with("update available: 5.1.0").empty(); }, 60s)) << host.dump();
+    ASSERT_TRUE(host.run_until([&] { return !host.lines_with("update available: 5.1.0").empty(); }, 60s))
+        << host.dump();
     EXPECT_EQ(seen, (std::vector<std::string>{"5.0.0", "5.1.0"}));
     EXPECT_EQ(service(host)->latest()->url, "https://127.0.0.1/r/5.1.0");
 }
@@ -259,7 +258,8 @@ TEST_F(updater_plugin_test, plain_http_and_redirects_are_followed)
         loaded_plugin plugin;
         plugin.start(host);
         ASSERT_TRUE(host.run_until([&] { return check_finished(host); })) << host.dump();
-        EXPECT_EQ(host.lines_with("update available: 1.0.1", log_level::info).size(), 1u) << url << '\n' << host.dump();
+        EXPECT_EQ(host.lines_with("update available: 1.0.1", log_level::info).size(), 1u) << url << '\n'
+                                                                                          << host.dump();
     }
 }
 
@@ -268,7 +268,8 @@ TEST_F(updater_plugin_test, untrusted_certificate_is_one_warning)
     test_host host(config_for(servers.rogue().url(publish("v9.0.0"))));
     auto const failures = failures_of_one_check(host);
     ASSERT_EQ(failures.size(), 1u) << host.dump();
-    EXPECT_NE(failures[0].find("not trusted: unable to get local issuer certificate"), std::string::npos) << failures[0];
+    EXPECT_NE(failures[0].find("not trusted: unable to get local issuer certificate"), std::string::npos)
+        << failures[0];
 }
 
 TEST_F(updater_plugin_test, test_ca_is_trusted_only_through_updater_ca_file)
@@ -291,7 +292,8 @@ TEST_F(updater_plugin_test, certificate_for_another_host_is_one_warning)
 
 TEST_F(updater_plugin_test, missing_ca_file_is_one_warning)
 {
-    test_host host(config_for(servers.trusted().url(publish("v9.0.0")), {{"ca_file", "/nonexistent/ca.pem"}}));
+    test_host host(
+        config_for(servers.trusted().url(publish("v9.0.0")), {{"ca_file", "/nonexistent/ca.pem"}}));
     auto const failures = failures_of_one_check(host);
     ASSERT_EQ(failures.size(), 1u) << host.dump();
     EXPECT_NE(failures[0].find("updater.ca_file: /nonexistent/ca.pem"), std::string::npos) << failures[0];
@@ -304,13 +306,17 @@ struct failing_route {
     double timeout_seconds = 30; // generous unless the timeout itself is under test
 };
 
-void PrintTo(failing_route const& r, std::ostream* os) { *os << r.path; }
+void PrintTo(failing_route const& r, std::ostream* os)
+{
+    *os << r.path;
+}
 
 class failing_routes : public updater_plugin_test, public testing::WithParamInterface<failing_route> {};
 
 TEST_P(failing_routes, are_one_warning_and_the_host_goes_on)
 {
-    test_host host(config_for(servers.trusted().url(GetParam().path), {{"timeout_seconds", GetParam().timeout_seconds}}));
+    test_host host(config_for(servers.trusted().url(GetParam().path),
+                              {{"timeout_seconds", GetParam().timeout_seconds}}));
     auto const failures = failures_of_one_check(host);
     ASSERT_EQ(failures.size(), 1u) << host.dump();
     EXPECT_NE(failures[0].find(GetParam().message), std::string::npos) << failures[0];
@@ -330,10 +336,11 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST_F(updater_plugin_test, malformed_or_incomplete_json_is_one_warning)
 {
-    for (auto const& [content, message] : {std::pair{"{\"tag_name\": \"v1.0.0\", ", "malformed release JSON"},
-                                           std::pair{"[]", "not an object"},
-                                           std::pair{"{\"tag_name\": \"nightly\", \"html_url\": \"https://x/\"}",
-                                                     "is not a semantic version"}}) {
+    for (auto const& [content, message] :
+         {std::pair{"{\"tag_name\": \"v1.0.0\", ", "malformed release JSON"},
+          std::pair{"[]", "not an object"},
+          std::pair{"{\"tag_name\": \"nightly\", \"html_url\": \"https://x/\"}",
+                    "is not a semantic version"}}) {
         test_host host(config_for(servers.trusted().url(publish_raw(content))));
         auto const failures = failures_of_one_check(host);
         ASSERT_EQ(failures.size(), 1u) << host.dump();
@@ -354,7 +361,7 @@ TEST_F(updater_plugin_test, downgrade_redirect_to_http_is_refused)
 // A listener that accepts connections (the kernel completes the TCP handshake) but never reads
 // or writes: the TLS handshake never ends.
 class silent_listener {
-public:
+  public:
     silent_listener()
     {
         m_fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -372,7 +379,7 @@ public:
     silent_listener& operator=(silent_listener const&) = delete;
     int port() const { return m_port; }
 
-private:
+  private:
     int m_fd = -1;
     int m_port = 0;
 };
@@ -380,10 +387,12 @@ private:
 TEST_F(updater_plugin_test, server_that_never_answers_times_out)
 {
     silent_listener silent;
-    test_host host(config_for("https://127.0.0.1:" + std::to_string(silent.port()) + "/latest", {{"timeout_seconds", 1}}));
+    test_host host(config_for("https://127.0.0.1:" + std::to_string(silent.port()) + "/latest",
+                              {{"timeout_seconds", 1}}));
     auto const failures = failures_of_one_check(host);
     ASSERT_EQ(failures.size(), 1u) << host.dump();
-    EXPECT_NE(failures[0].find("no complete answer from 127.0.0.1:" + std::to_string(silent.port()) + " within 1 s"),
+    EXPECT_NE(failures[0].find("no complete answer from 127.0.0.1:" + std::to_string(silent.port()) +
+                               " within 1 s"),
               std::string::npos)
         << failures[0];
 }
@@ -412,7 +421,8 @@ TEST_F(updater_plugin_test, connection_refused_is_one_warning)
     test_host host(config_for("http://127.0.0.1:" + std::to_string(port) + "/latest"));
     auto const failures = failures_of_one_check(host);
     ASSERT_EQ(failures.size(), 1u) << host.dump();
-    EXPECT_NE(failures[0].find("cannot connect to 127.0.0.1:" + std::to_string(port)), std::string::npos) << failures[0];
+    EXPECT_NE(failures[0].find("cannot connect to 127.0.0.1:" + std::to_string(port)), std::string::npos)
+        << failures[0];
 }
 
 TEST_F(updater_plugin_test, checks_are_off_without_url_with_forced_proxy_and_in_one_shot_modes)
@@ -423,7 +433,8 @@ TEST_F(updater_plugin_test, checks_are_off_without_url_with_forced_proxy_and_in_
         test_host host(config);
         loaded_plugin plugin;
         plugin.start(host);
-        EXPECT_EQ(host.lines_with("update checks are off: update_url is empty", log_level::info).size(), 1u) << host.dump();
+        EXPECT_EQ(host.lines_with("update checks are off: update_url is empty", log_level::info).size(), 1u)
+            << host.dump();
     }
     {
         auto config = config_for(servers.trusted().url(path));
@@ -431,7 +442,8 @@ TEST_F(updater_plugin_test, checks_are_off_without_url_with_forced_proxy_and_in_
         test_host host(config);
         loaded_plugin plugin;
         plugin.start(host);
-        EXPECT_EQ(host.lines_with("update checks are off: proxy.force is on", log_level::info).size(), 1u) << host.dump();
+        EXPECT_EQ(host.lines_with("update checks are off: proxy.force is on", log_level::info).size(), 1u)
+            << host.dump();
     }
     {
         test_host host(config_for(servers.trusted().url(path)), "0.1.0", "download");
@@ -452,7 +464,8 @@ TEST_F(updater_plugin_test, bad_settings_are_warnings_and_defaults_apply)
     loaded_plugin plugin;
     plugin.start(host);
     ASSERT_TRUE(host.run_until([&] { return check_finished(host); })) << host.dump();
-    EXPECT_EQ(host.lines_with("updater.check_interval_hours: expected a number", log_level::warning).size(), 1u)
+    EXPECT_EQ(host.lines_with("updater.check_interval_hours: expected a number", log_level::warning).size(),
+              1u)
         << host.dump();
     EXPECT_EQ(host.lines_with("update available: 9.0.0").size(), 1u) << host.dump();
 }
@@ -468,7 +481,8 @@ TEST_F(updater_plugin_test, a_throwing_subscriber_is_logged_and_others_still_hea
     auto good = svc->subscribe([&](update_info const&) { ++heard; });
     ASSERT_TRUE(host.run_until([&] { return check_finished(host); })) << host.dump();
     EXPECT_EQ(heard, 1);
-    EXPECT_EQ(host.lines_with("an update subscriber threw: boom", log_level::warning).size(), 1u) << host.dump();
+    EXPECT_EQ(host.lines_with("an update subscriber threw: boom", log_level::warning).size(), 1u)
+        << host.dump();
 }
 
 } // namespace

@@ -38,9 +38,10 @@ TEST(url, splits_https_and_http_urls)
 
 TEST(url, rejects_unusable_urls)
 {
-    for (char const* bad : {"", "example.org/latest", "ftp://example.org/x", "file:///etc/passwd", "https://",
-                            "https://:443/x", "https://host:0/", "https://host:65536/", "https://host:http/",
-                            "https://user:pw@host/", "https://[::1/x", "https://host/a b", "https://host/\r\nX: y"}) {
+    for (char const* bad :
+         {"", "example.org/latest", "ftp://example.org/x", "file:///etc/passwd", "https://", "https://:443/x",
+          "https://host:0/", "https://host:65536/", "https://host:http/", "https://user:pw@host/",
+          "https://[::1/x", "https://host/a b", "https://host/\r\nX: y"}) {
         std::string error;
         EXPECT_FALSE(parse_url(bad, error)) << bad;
         EXPECT_FALSE(error.empty()) << bad;

@@ -5,12 +5,11 @@
 // The interface only grows by appending virtual functions at the end (service_version goes up).
 #pragma once
 
-#include <picotorrent/sdk/host.hpp>
-#include <picotorrent/sdk/subscription.hpp>
-
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <picotorrent/sdk/host.hpp>
+#include <picotorrent/sdk/subscription.hpp>
 #include <string>
 
 namespace pico::updater {
@@ -34,7 +33,7 @@ struct update_info {
 
 /// Announces newer releases. Call every method on the host thread.
 class updater_service {
-public:
+  public:
     /// Owned through the shared_ptr the service registry hands out.
     virtual ~updater_service() = default;
     /// The newest release found that is newer than the host and not ignored, if any.
