@@ -87,7 +87,7 @@ void proxy_plugin::on_error(std::string const& what, std::string const& message)
     // Once per configuration: every tracker and torrent would repeat it.
     m_auth_reported = true;
     m_host->log(sdk::log_level::error, describe(m_config) + " refused our credentials (" + message + ", " + what +
-                                           "); nothing is sent around the proxy: check proxy.username and proxy.password");
+                                           "): check proxy.username and proxy.password");
 }
 
 } // namespace pico::proxy
