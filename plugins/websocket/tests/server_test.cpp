@@ -260,7 +260,7 @@ TEST(websocket_server, tls_with_a_certificate_made_by_openssl)
     temp_dir dir;
     auto const cert = dir.path / "cert.pem";
     auto const key = dir.path / "key.pem";
-    std::string const cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -keyout '" +
+    std::string const cmd = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=localhost -keyout '" +
                             key.string() + "' -out '" + cert.string() + "' >/dev/null 2>&1";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
 

@@ -1,6 +1,7 @@
 #include "test_host.hpp"
 
 #include <openssl/sha.h>
+#include <pthread.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -67,7 +68,10 @@ test_host::test_host(std::string section)
     , m_verbose(std::getenv("PICO_WEBSOCKET_TEST_VERBOSE") != nullptr)
     , m_section(std::move(section))
 {
-    m_thread = std::thread([this] { m_io.run(); });
+    m_thread = std::thread([this] {
+        pthread_setname_np(pthread_self(), "pico-host");
+        m_io.run();
+    });
 }
 
 test_host::~test_host()

@@ -1,0 +1,108 @@
+// End to end: `picotorrent run` with only the websocket plugin and a loopback-only config,
+// a loopback seeder, and Python's websockets as the client. The client adds the torrent by
+// command and follows pico_state, torrent_added, torrent_updated, torrent_finished and
+// torrent_removed (see host_client.py). Set PICO_WEBSOCKET_CAPTURE=FILE to keep the messages.
+#include "support/test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <libtorrent/torrent_handle.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace pico::test_support;
+using namespace std::chrono_literals;
+using json = nlohmann::json;
+
+json read_json(fs::path const& p)
+{
+    std::ifstream in(p);
+    return json::parse(in);
+}
+
+std::string hex_v1(lt::info_hash_t const& ih)
+{
+    std::ostringstream out;
+    out << ih.v1;
+    return out.str();
+}
+
+} // namespace
+
+TEST(websocket_host, python_client_follows_a_real_loopback_download)
+{
+    temp_dir tmp;
+    fs::create_directories(tmp.path() / "seed");
+    make_payload(tmp.path() / "seed", {{"payload.bin", 6 * 1024 * 1024}}, 7);
+    auto const torrent = tmp.path() / "payload.torrent";
+    auto const hashes = make_torrent(tmp.path() / "seed" / "payload.bin", torrent, {.v1_only = true});
+    std::string const info_hash = hex_v1(hashes);
+
+    // Slow enough that torrent_updated reports a download in progress.
+    seeder seed(torrent, tmp.path() / "seed", {.upload_rate_limit = 2 * 1024 * 1024});
+
+    std::uint16_t const peer_port = free_tcp_port();
+    std::uint16_t const ws_port = free_tcp_port();
+    auto const config = tmp.path() / "PicoTorrent.json";
+    std::ofstream(config) << json{
+        {"save_path", (tmp.path() / "downloads").string()},
+        {"update_url", "http://127.0.0.1:9/"},
+        {"session",
+         {{"listen_interfaces", "127.0.0.1:" + std::to_string(peer_port)},
+          {"enable_dht", false},
+          {"enable_lsd", false},
+          {"enable_upnp", false},
+          {"enable_natpmp", false}}},
+        {"websocket", {{"enabled", true}, {"listen_port", ws_port}}},
+    }.dump(2);
+
+    child_process host(PICO_EXECUTABLE, {"run", "--config", config.string(), "--state-dir", (tmp.path() / "state").string(),
+                                         "--plugin-dir", PICO_WEBSOCKET_PLUGIN_ROOT, "--plugins", "websocket",
+                                         "--save-path", (tmp.path() / "downloads").string()});
+    ASSERT_TRUE(host.wait_for_stderr("listening on ws://127.0.0.1:" + std::to_string(ws_port), 60s))
+        << host.stderr_text();
+
+    // The generated token is in the config file, which is private to its owner.
+    auto const token = read_json(config)["websocket"]["token"].get<std::string>();
+    EXPECT_EQ(token.size(), 64u);
+    struct stat st {};
+    ASSERT_EQ(::stat(config.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600);
+    EXPECT_EQ(host.stderr_text().find(token), std::string::npos) << "the token must not be logged";
+
+    auto const out = tmp.path() / "captured.json";
+    child_process client(PICO_WEBSOCKET_PYTHON,
+                         {PICO_WEBSOCKET_HOST_CLIENT, "--url", "ws://127.0.0.1:" + std::to_string(ws_port) + "/",
+                          "--token", token, "--torrent", torrent.string(), "--info-hash", info_hash, "--out",
+                          out.string()});
+    // The host has no --peer for `run`: the seeder dials the host's fixed loopback port until
+    // the client is done (libtorrent ignores the dial while the host lacks the torrent).
+    lt::tcp::endpoint const leecher(lt::make_address_v4("127.0.0.1"), peer_port);
+    bool const finished = wait_until(
+        [&] {
+            seed.handle().connect_peer(leecher);
+            return !client.running();
+        },
+        180s, 500ms);
+    ASSERT_TRUE(finished) << "client still running\n" << client.stderr_text();
+    EXPECT_EQ(client.exit_code(), 0) << client.stdout_text() << client.stderr_text() << "\nhost:\n"
+                                     << host.stderr_text();
+
+    if (char const* keep = std::getenv("PICO_WEBSOCKET_CAPTURE"); keep && fs::exists(out))
+        fs::copy_file(out, keep, fs::copy_options::overwrite_existing);
+    if (fs::exists(out)) {
+        auto const captured = read_json(out);
+        for (char const* type : {"pico_state", "pico_state_during_download", "torrent_added", "torrent_updated", "torrent_finished",
+                                 "torrent_removed", "add_result", "remove_result", "error_reply"})
+            EXPECT_TRUE(captured.contains(type)) << type;
+    }
+    host.kill(SIGINT);
+    EXPECT_EQ(host.wait(60s), 0) << host.stderr_text();
+}
