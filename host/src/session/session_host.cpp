@@ -97,7 +97,8 @@ void session_host::start()
     }
     // Configuration wins over saved state: the saved state only brings back DHT nodes and the like.
     params.settings = m_options.settings;
-    params.settings.set_int(lt::settings_pack::alert_mask, host_alert_mask());
+    params.settings.set_int(lt::settings_pack::alert_mask, params.settings.get_int(lt::settings_pack::alert_mask) |
+                                                               static_cast<int>(host_alert_mask()));
     // The SDK's torrents_updated carries only changed torrents; libtorrent tracks that for us.
     m_session = std::make_unique<lt::session>(std::move(params));
 
@@ -454,7 +455,9 @@ std::vector<sdk::torrent_snapshot> session_host::torrents()
     std::vector<sdk::torrent_snapshot> out;
     if (!m_session)
         return out;
-    for (auto const& st : m_session->get_torrent_status([](lt::torrent_status const&) { return true; }))
+    // Snapshots need the name and save path, which libtorrent only fills when asked.
+    auto const flags = lt::torrent_handle::query_name | lt::torrent_handle::query_save_path;
+    for (auto const& st : m_session->get_torrent_status([](lt::torrent_status const&) { return true; }, flags))
         out.push_back(make_snapshot(st));
     // Queue order first, then torrents outside the queue by name, so listings are stable.
     std::stable_sort(out.begin(), out.end(), [](auto const& a, auto const& b) {
