@@ -2,8 +2,10 @@
 #pragma once
 
 #include <libtorrent/alert.hpp>
+#include <libtorrent/peer_info.hpp>
 #include <libtorrent/torrent_handle.hpp>
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -20,7 +22,14 @@ public:
     void report_peers(lt::torrent_handle const& h);
 
 private:
+    void report(lt::peer_info const& p);
+    void report_from_alerts(std::string const& endpoint, lt::peer_id const& pid);
+
     std::set<std::string> m_reported;
+    // What the alerts told about a peer before the summary line: transport, client, reserved bits.
+    std::map<std::string, std::string> m_transport;
+    std::map<std::string, std::string> m_client;
+    std::map<std::string, std::string> m_reserved;
 };
 
 } // namespace pico::app

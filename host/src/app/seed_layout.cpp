@@ -27,24 +27,34 @@ fs::path path_inside_root(lt::file_storage const& files, lt::file_index_t i)
     return rest;
 }
 
+// Bytes of the real files: pad files (BEP 47, which v2 and hybrid torrents add) hold no data.
+std::int64_t payload_size(lt::file_storage const& files)
+{
+    std::int64_t total = 0;
+    for (auto const i : files.file_range()) {
+        if (!files.pad_file_at(i))
+            total += files.file_size(i);
+    }
+    return total;
+}
+
 void split_concatenation(lt::add_torrent_params& atp, fs::path const& data, fs::path const& scratch_dir)
 {
     auto const& files = atp.ti->files();
     std::error_code ec;
     auto const size = fs::file_size(data, ec);
-    if (ec || static_cast<std::int64_t>(size) != files.total_size())
+    auto const expected = payload_size(files);
+    if (ec || static_cast<std::int64_t>(size) != expected)
         throw std::invalid_argument(data.string() + " is " + std::to_string(ec ? 0 : size) +
-                                    " bytes; the concatenated payload of this torrent is " +
-                                    std::to_string(files.total_size()) + " bytes");
+                                    " bytes; the concatenated payload of this torrent is " + std::to_string(expected) +
+                                    " bytes");
     std::ifstream in(data, std::ios::binary);
     fs::path const root = scratch_dir / files.name();
     std::vector<char> buffer(1 << 20);
     for (auto const i : files.file_range()) {
         auto remaining = files.file_size(i);
-        if (files.pad_file_at(i)) {
-            in.seekg(remaining, std::ios::cur);
-            continue;
-        }
+        if (files.pad_file_at(i))
+            continue; // not part of the concatenation
         fs::path const target = root / path_inside_root(files, i);
         fs::create_directories(target.parent_path());
         std::ofstream out(target, std::ios::binary | std::ios::trunc);
@@ -68,7 +78,11 @@ void map_seed_data(lt::add_torrent_params& atp, fs::path const& data_in, fs::pat
     if (!fs::exists(data, ec))
         throw std::invalid_argument(data_in.string() + ": no such file or directory");
 
-    bool const single_file = files.num_files() == 1 && files.file_path(lt::file_index_t{0}) == files.name();
+    // A v2 single-file torrent still has one real file at the top, plus a tail pad file.
+    int real_files = 0;
+    for (auto const i : files.file_range())
+        real_files += files.pad_file_at(i) ? 0 : 1;
+    bool const single_file = real_files == 1 && files.file_path(lt::file_index_t{0}) == files.name();
     if (single_file) {
         if (!fs::is_regular_file(data))
             throw std::invalid_argument(data_in.string() + ": this single-file torrent needs a file, not a directory");

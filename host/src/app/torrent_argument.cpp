@@ -2,6 +2,7 @@
 
 #include "session/info_hash.hpp"
 
+#include <boost/asio/ip/address.hpp>
 #include <libtorrent/load_torrent.hpp>
 #include <libtorrent/magnet_uri.hpp>
 #include <libtorrent/torrent_info.hpp>
@@ -34,6 +35,22 @@ torrent_argument read_torrent_argument(std::string const& text)
     }
     out.info_hash = session::info_hash_string(out.params.ti ? out.params.ti->info_hashes() : out.params.info_hashes);
     return out;
+}
+
+void check_peer_argument(std::string const& text)
+{
+    auto const colon = text.rfind(':');
+    std::string host = colon == std::string::npos ? std::string() : text.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    boost::system::error_code ec;
+    boost::asio::ip::make_address(host, ec);
+    std::string const port = colon == std::string::npos ? std::string() : text.substr(colon + 1);
+    bool const port_ok = !port.empty() && port.size() <= 5 &&
+                         port.find_first_not_of("0123456789") == std::string::npos && std::stoi(port) >= 1 &&
+                         std::stoi(port) <= 65535;
+    if (host.empty() || ec || !port_ok)
+        throw std::invalid_argument("invalid peer '" + text + "': expected IP:PORT, e.g. 127.0.0.1:6881 or [::1]:6881");
 }
 
 } // namespace pico::app

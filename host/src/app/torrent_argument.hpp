@@ -21,4 +21,8 @@ struct torrent_argument {
 /// Parses a .torrent path or magnet URI; throws std::invalid_argument with one line on bad input.
 torrent_argument read_torrent_argument(std::string const& text);
 
+/// Checks a --peer value (IP:PORT, IPv6 in brackets) before any session exists; throws
+/// std::invalid_argument with one line when the session would refuse it.
+void check_peer_argument(std::string const& text);
+
 } // namespace pico::app

@@ -8,7 +8,9 @@
 #include "app/torrent_argument.hpp"
 #include "config/config_store.hpp"
 
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <libtorrent/alert_types.hpp>
 
 #include <filesystem>
 #include <iostream>
@@ -35,10 +37,26 @@ public:
 
     void start() { tick(); }
 
+    /// Sees every alert: completion is noticed at once instead of at the next tick.
+    void on_alert(lt::alert const* a)
+    {
+        if (m_debug)
+            m_handshakes.on_alert(a);
+        if (lt::alert_cast<lt::torrent_finished_alert>(a) || lt::alert_cast<lt::state_changed_alert>(a) ||
+            lt::alert_cast<lt::torrent_error_alert>(a))
+            boost::asio::post(m_app.io(), [this] {
+                if (!m_done)
+                    m_done = check();
+            });
+    }
+
 private:
     void tick()
     {
-        if (check())
+        if (m_done)
+            return;
+        m_done = check();
+        if (m_done)
             return;
         m_timer.expires_after(std::chrono::seconds(1));
         m_timer.async_wait([this](boost::system::error_code const& ec) {
@@ -102,10 +120,35 @@ private:
     std::chrono::steady_clock::time_point m_last_progress;
     std::int64_t m_last_done = -1;
     bool m_had_metadata = false;
-
-public:
-    handshake_logger& handshakes() { return m_handshakes; }
+    bool m_done = false;
 };
+
+// A one-shot download wants the payload as fast as the peers and the disk allow: deeper
+// queues between the sockets and the disk than libtorrent's defaults, which are sized for a
+// long-running client with many torrents.
+void add_throughput_settings(std::map<std::string, sdk::setting_value>& s)
+{
+    // Bytes received but not yet written; when full, libtorrent stops reading the sockets.
+    s["max_queued_disk_bytes"] = std::int64_t(32) << 20;
+    // One fast peer may deliver many blocks per read.
+    s["max_peer_recv_buffer_size"] = std::int64_t(16) << 20;
+    // Resume checks (a rerun after Ctrl+C) hash on two threads rather than one.
+    s["hashing_threads"] = std::int64_t(2);
+    // Several seeds on one host share an IP; keyed by IP alone, a self-connection through a
+    // tracker would ban them all (see seed.cpp).
+    s["allow_multiple_connections_per_ip"] = true;
+}
+
+// libtorrent dials every new peer over uTP first. uTP's delay-based congestion control backs
+// off whenever the machine is busy (scheduling delay looks like queueing delay), which on a
+// loaded box or a LAN costs a one-shot download most of its speed. So when TCP is allowed,
+// dial out over TCP; incoming uTP is still accepted, and with TCP off uTP is used as before.
+void prefer_tcp_when_allowed(session::session_host& session)
+{
+    auto const tcp = session.setting("enable_outgoing_tcp");
+    if (tcp && std::holds_alternative<bool>(*tcp) && std::get<bool>(*tcp))
+        session.apply_settings({{"enable_outgoing_utp", false}});
+}
 
 } // namespace
 
@@ -145,6 +188,10 @@ int run_download_command(command_context const& ctx)
         torrent = read_torrent_argument(vm["torrent"].as<std::string>());
         if (vm["session-timeout"].as<int>() < 1)
             throw std::invalid_argument("--session-timeout must be at least 1 second");
+        if (vm.count("peer")) {
+            for (auto const& p : vm["peer"].as<std::vector<std::string>>())
+                check_peer_argument(p);
+        }
     } catch (std::invalid_argument const& e) {
         std::cerr << "picotorrent download: " << e.what() << '\n';
         return core::exit_bad_input;
@@ -160,14 +207,15 @@ int run_download_command(command_context const& ctx)
     bool const debug = vm.count("debug-handshake") > 0;
     if (debug)
         options.setting_overrides["alert_mask"] = std::int64_t(handshake_logger::alert_mask());
+    add_throughput_settings(options.setting_overrides);
 
     try {
         std::error_code ec;
         std::filesystem::create_directories(*options.save_path, ec);
         core::application app(std::move(options));
+        prefer_tcp_when_allowed(app.session());
         download_watch watch(app, torrent.info_hash, std::chrono::seconds(vm["session-timeout"].as<int>()), debug);
-        if (debug)
-            app.session().on_alert = [&watch](lt::alert const* a) { watch.handshakes().on_alert(a); };
+        app.session().on_alert = [&watch](lt::alert const* a) { watch.on_alert(a); };
         if (!app.start())
             return core::exit_bad_input;
         watch.start();

@@ -116,6 +116,10 @@ int run_seed_command(command_context const& ctx)
             throw std::invalid_argument("seed needs a .torrent file, not a magnet link");
         if (port < 0 || port > 65535)
             throw std::invalid_argument("--port must be 0..65535");
+        if (vm.count("peer")) {
+            for (auto const& p : vm["peer"].as<std::vector<std::string>>())
+                check_peer_argument(p);
+        }
     } catch (std::invalid_argument const& e) {
         std::cerr << "picotorrent seed: " << e.what() << '\n';
         return core::exit_bad_input;
@@ -123,6 +127,10 @@ int run_seed_command(command_context const& ctx)
     bool const v6 = host.find(':') != std::string::npos;
     options.setting_overrides["listen_interfaces"] =
         (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+    // Leechers on one host (or behind one NAT) share an IP. libtorrent otherwise keys peers by IP
+    // alone, and once a tracker hands the seed its own address, "connected to ourselves" bans that
+    // IP, and with it every leecher on it (seen with aria2c through opentracker on loopback).
+    options.setting_overrides["allow_multiple_connections_per_ip"] = true;
     std::vector<std::string> peers;
     if (vm.count("peer"))
         peers = vm["peer"].as<std::vector<std::string>>();
