@@ -1,5 +1,6 @@
 #include "core/application.hpp"
 
+#include "config/config_paths.hpp"
 #include "core/plugin_host.hpp"
 #include "util/host_version.hpp"
 
@@ -17,23 +18,16 @@ bool looks_like_magnet(std::string const& s) { return s.rfind("magnet:", 0) == 0
 
 } // namespace
 
-std::filesystem::path executable_dir()
-{
-    std::error_code ec;
-    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::filesystem::current_path() : exe.parent_path();
-}
-
 application::application(host_options options)
     : m_options(std::move(options)),
-      m_config(config::config_store::load(config::locate_config_file(m_options.config_file, executable_dir()))),
+      m_config(config::config_store::load(config::locate_config_file(m_options.config_file, config::executable_dir()))),
       m_events([this](std::string const& id, std::string const& what) { plugin_failed(id, what); }),
       m_hooks([this](std::string const& id, std::string const& what) { plugin_failed(id, what); }),
       m_signals(m_ioc)
 {
     m_state_dir = m_options.state_dir ? *m_options.state_dir : config::default_state_dir();
     auto const effective = config::effective_config(m_config.document());
-    m_save_path = m_options.save_path ? *m_options.save_path : effective.value("save_path", std::string("."));
+    m_save_path = m_options.save_path ? *m_options.save_path : effective.at("save_path").get<std::string>();
     m_log.open_file(m_state_dir / "picotorrent.log");
     m_pool.on_error = [this](std::string const& what) {
         m_log.write(sdk::log_level::error, "host", "background task failed: " + what);
@@ -88,7 +82,7 @@ bool application::start()
 
     // Plugins: --plugin-dir folders first, then the ones beside the executable and the user's.
     auto dirs = m_options.plugin_dirs;
-    for (auto& d : plugins::plugin_manager::default_search_dirs(executable_dir()))
+    for (auto& d : plugins::plugin_manager::default_search_dirs(config::executable_dir()))
         dirs.push_back(std::move(d));
     m_plugins->discover(dirs);
     plugins::selection sel;

@@ -126,7 +126,4 @@ private:
     bool m_started = false;
 };
 
-/// Folder of the running executable (from /proc/self/exe).
-std::filesystem::path executable_dir();
-
 } // namespace pico::core

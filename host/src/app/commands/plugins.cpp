@@ -1,5 +1,6 @@
 // `picotorrent plugins`: lists every plugin found, with its version, SDK version and whether
 // it would load (or why not). Loads and checks libraries but starts nothing.
+#include "config/config_paths.hpp"
 #include "app/command.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "util/atomic_file.hpp"
@@ -28,13 +29,6 @@ constexpr char const* usage =
 struct usage_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
-
-fs::path executable_dir()
-{
-    std::error_code ec;
-    auto const exe = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? fs::current_path() : exe.parent_path();
-}
 
 std::vector<std::string> split_ids(std::string const& list)
 {
@@ -162,7 +156,7 @@ int list_plugins(std::vector<std::string> const& args)
         for (auto const& d : vm["plugin-dir"].as<std::vector<std::string>>())
             dirs.emplace_back(d);
     }
-    for (auto& d : plugins::plugin_manager::default_search_dirs(executable_dir()))
+    for (auto& d : plugins::plugin_manager::default_search_dirs(config::executable_dir()))
         dirs.push_back(std::move(d));
 
     // Every refusal is in the listing itself; the log would only repeat it.
