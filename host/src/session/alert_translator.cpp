@@ -94,18 +94,25 @@ void on_state_update(lt::state_update_alert const& a, publish_fn const& publish)
 
 } // namespace
 
-void translate_alert(lt::alert const* a, publish_fn const& publish, log_fn const& log)
+void translate_alert(lt::alert const* a, publish_fn const& publish, log_fn const& log, last_file_error& memory)
 {
     // Separate ifs rather than an else-if chain: each binding gets its own scope.
     if (auto const* p = lt::alert_cast<lt::torrent_resumed_alert>(a))
         return on_resumed(*p, publish);
     if (auto const* p = lt::alert_cast<lt::state_changed_alert>(a))
         return on_state_changed(*p, publish);
-    if (auto const* p = lt::alert_cast<lt::torrent_error_alert>(a))
+    if (auto const* p = lt::alert_cast<lt::torrent_error_alert>(a)) {
+        bool const already_reported = memory.handle == p->handle && memory.error == p->error;
+        memory = {};
+        if (already_reported)
+            return;
         return on_torrent_error(*p, p->error.message(), p->filename(), publish, log);
-    if (auto const* p = lt::alert_cast<lt::file_error_alert>(a))
+    }
+    if (auto const* p = lt::alert_cast<lt::file_error_alert>(a)) {
+        memory = {p->handle, p->error};
         return on_torrent_error(*p, std::string(lt::operation_name(p->op)) + ": " + p->error.message(),
                                 p->filename(), publish, log);
+    }
     if (auto const* p = lt::alert_cast<lt::storage_moved_alert>(a))
         return on_storage_moved(*p, p->old_path(), p->storage_path(), {}, publish);
     if (auto const* p = lt::alert_cast<lt::storage_moved_failed_alert>(a))

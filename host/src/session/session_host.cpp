@@ -296,7 +296,7 @@ void session_host::translate(lt::alert const* a)
         m_publish(e);
         return;
     }
-    translate_alert(a, m_publish, m_log);
+    translate_alert(a, m_publish, m_log, m_last_file_error);
 }
 
 sdk::add_torrent_result session_host::add(sdk::add_torrent_request request)

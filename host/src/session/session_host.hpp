@@ -3,6 +3,7 @@
 #pragma once
 
 #include "persistence/resume_store.hpp"
+#include "session/alert_translator.hpp"
 
 #include <picotorrent/sdk/host.hpp>
 
@@ -122,6 +123,8 @@ private:
     std::chrono::steady_clock::time_point m_last_stats;
     std::int64_t m_last_recv_payload = 0;
     std::int64_t m_last_sent_payload = 0;
+    /// The file error last published, so its follow-up torrent_error_alert is not a second event.
+    last_file_error m_last_file_error;
     bool m_have_stats = false;
 
     std::map<std::string, lt::torrent_handle> m_torrents; // by info hash string

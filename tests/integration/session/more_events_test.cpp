@@ -101,3 +101,55 @@ TEST(session_events, throwing_plugin_tracker_error_storage_moved_and_settings_ch
 }
 
 } // namespace
+
+namespace {
+
+// torrent_error: the save path lies under a regular file, so libtorrent's first look at the
+// payload (file_stat while checking) fails. libtorrent reports it twice (file_error_alert, then
+// torrent_error_alert); plugins see one torrent_error naming the file, and the host goes on.
+TEST(session_events, torrent_error_fires_once_when_the_payload_cannot_be_written)
+{
+    test_support::temp_dir tmp;
+    auto const payload = tmp.path() / "seed" / "blocked";
+    test_support::make_payload(payload, {{"a.bin", 300000}}, 7);
+    auto const torrent = tmp.path() / "blocked.torrent";
+    test_support::make_torrent(payload, torrent, {});
+    auto const blocker = tmp.path() / "not-a-directory";
+    std::ofstream(blocker) << "a regular file where the save path's parent should be";
+    auto const events_file = tmp.path() / "events.jsonl";
+
+    core::host_options options;
+    options.config_file =
+        test::write_loopback_config(tmp.path() / "PicoTorrent.json", {{"recorder", {{"output", events_file.string()}}}});
+    options.state_dir = tmp.path() / "state";
+    options.save_path = (blocker / "download").string();
+    options.plugin_dirs = {PICO_FIXTURE_ROOT "/recorder"};
+    options.plugins = std::vector<std::string>{"recorder"};
+    options.torrents = {torrent.string()};
+
+    core::application app(options);
+    boost::asio::steady_timer deadline(app.io(), std::chrono::seconds(120));
+    deadline.async_wait([&](boost::system::error_code const& ec) {
+        if (!ec) {
+            ADD_FAILURE() << "timed out waiting for torrent_error";
+            app.request_stop(1);
+        }
+    });
+    int errors = 0;
+    auto on_error = app.events().subscribe("test", sdk::event_type::torrent_error, [&](sdk::event const& e) {
+        auto const& err = static_cast<sdk::torrent_error_event const&>(e);
+        ++errors;
+        EXPECT_FALSE(err.message.empty());
+        EXPECT_NE(err.file.find("a.bin"), std::string::npos) << err.file;
+        EXPECT_EQ(err.torrent.name, "blocked");
+        EXPECT_FALSE(err.torrent.error.empty());
+        // Let any second report of the same error arrive before stopping.
+        auto timer = std::make_shared<boost::asio::steady_timer>(app.io(), std::chrono::seconds(2));
+        timer->async_wait([&app, timer](boost::system::error_code const&) { app.request_stop(); });
+    });
+    EXPECT_EQ(app.run(), 0);
+    EXPECT_EQ(errors, 1);
+    EXPECT_EQ(events_named(events_file, "torrent_error").size(), 1u);
+}
+
+} // namespace
