@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Download benchmark: the same payload from the same seeder on 127.0.0.1 with
-`picotorrent download`, aria2c, transmission-cli and qbittorrent-nox, one after another.
+`picotorrent download`, libtorrent's own Python bindings (default settings), qbittorrent-nox,
+aria2c and transmission-cli, one after another.
 
 Not a test: run it by hand on an otherwise quiet machine (see README.md). Every process binds
 127.0.0.1; DHT, LSD, PEX and port mapping are off everywhere. Prints, per client: wall time,
@@ -25,6 +26,7 @@ import urllib.request
 
 GIB = 1 << 30
 MIB = 1 << 20
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 # --- small helpers -------------------------------------------------------------------------
@@ -241,6 +243,20 @@ class bench:
         finally:
             seed.stop()
 
+    def run_libtorrent_python(self, torrent, data, out_dir):
+        seed = self.start_seed(torrent, data, "seed-lt-python")
+        try:
+            t0 = time.monotonic()
+            p = proc("libtorrent-python", ["/usr/bin/python3", os.path.join(HERE, "lt_leecher.py"), torrent, out_dir,
+                                           "127.0.0.1:%d" % seed.port], self.work)
+            code = p.p.wait(900)
+            seconds = time.monotonic() - t0
+            if code != 0:
+                raise RuntimeError("lt_leecher.py exited %d: %s" % (code, p.err()[-2000:]))
+            return seconds, p
+        finally:
+            seed.stop()
+
     def run_aria2(self, torrent, data, out_dir, info_hash):
         seed = self.start_seed(torrent, data, "seed-aria2")
         try:
@@ -362,8 +378,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--picotorrent", required=True, help="the picotorrent binary")
     ap.add_argument("--case", choices=["1g", "512m", "all"], default="all")
-    ap.add_argument("--clients", default="picotorrent,aria2c,transmission,qbittorrent",
-                    help="comma-separated subset of picotorrent,aria2c,transmission,qbittorrent")
+    ap.add_argument("--clients", default="picotorrent,libtorrent-python,qbittorrent,aria2c,transmission",
+                    help="comma-separated subset of picotorrent,libtorrent-python,qbittorrent,aria2c,transmission")
     ap.add_argument("--work", help="scratch folder (default: a new one under $TMPDIR, removed afterwards)")
     ap.add_argument("--piece-kib", type=int, default=1024, help="piece size of the benchmark torrent")
     args = ap.parse_args()
@@ -404,6 +420,8 @@ def main():
                 try:
                     if client == "picotorrent":
                         seconds, p = b.run_picotorrent(torrent, data, out_dir)
+                    elif client == "libtorrent-python":
+                        seconds, p = b.run_libtorrent_python(torrent, data, out_dir)
                     elif client == "aria2c":
                         seconds, p = b.run_aria2(torrent, data, out_dir, info_hash)
                     elif client == "transmission":
