@@ -1,17 +1,19 @@
 # pico_add_plugin(<target>
 #     [ID id] [NAME "Display name"] [VERSION x.y.z] [DESCRIPTION "..."]
-#     [DEPENDS id...] [FRONT_END] [CXX_STANDARD 17|20]
+#     [DEPENDS id...] [FRONT_END] [FAIL_CLOSED] [OPTIONS name...] [CXX_STANDARD 17|20]
 #     [OUTPUT_ROOT dir] [INSTALL_DIR dir]
 #     SOURCES file...)
 #
 # Builds a plugin as a shared module named <id>.so, writes its plugin.json
 # manifest beside it in <OUTPUT_ROOT>/<id>/ and installs both to
 # <INSTALL_DIR>/<id>/. Used in-tree and by the installed PicoTorrent package.
+# FAIL_CLOSED: the host will not run when this plugin is selected but does not start.
+# OPTIONS: plugin-facing command-line options the plugin consumes (without dashes).
 include_guard(GLOBAL)
 
 function(pico_add_plugin target)
-    cmake_parse_arguments(PARSE_ARGV 1 ARG "FRONT_END"
-        "ID;NAME;VERSION;DESCRIPTION;CXX_STANDARD;OUTPUT_ROOT;INSTALL_DIR" "SOURCES;DEPENDS")
+    cmake_parse_arguments(PARSE_ARGV 1 ARG "FRONT_END;FAIL_CLOSED"
+        "ID;NAME;VERSION;DESCRIPTION;CXX_STANDARD;OUTPUT_ROOT;INSTALL_DIR" "SOURCES;DEPENDS;OPTIONS")
     if(NOT ARG_SOURCES)
         message(FATAL_ERROR "pico_add_plugin(${target}): SOURCES is required")
     endif()
@@ -77,6 +79,21 @@ function(pico_add_plugin target)
     else()
         set(front_end_json false)
     endif()
+    if(ARG_FAIL_CLOSED)
+        set(fail_closed_json true)
+    else()
+        set(fail_closed_json false)
+    endif()
+    set(options_json "")
+    foreach(option IN LISTS ARG_OPTIONS)
+        if(NOT option MATCHES "^[a-z][a-z0-9-]*$")
+            message(FATAL_ERROR "pico_add_plugin(${target}): option '${option}' must match [a-z][a-z0-9-]* (no dashes in front)")
+        endif()
+        if(options_json)
+            string(APPEND options_json ", ")
+        endif()
+        string(APPEND options_json "\"${option}\"")
+    endforeach()
     if(NOT DEFINED PICO_SDK_VERSION_STRING)
         message(FATAL_ERROR "pico_add_plugin: PICO_SDK_VERSION_STRING is not set (include the PicoTorrent package first)")
     endif()
@@ -89,6 +106,8 @@ function(pico_add_plugin target)
   "description": "@ARG_DESCRIPTION@",
   "depends": [@depends_json@],
   "front_end": @front_end_json@,
+  "fail_closed": @fail_closed_json@,
+  "options": [@options_json@],
   "library": "@ARG_ID@.so"
 }
 ]=] @ONLY)

@@ -2,6 +2,8 @@
 
 #include "config/config_paths.hpp"
 #include "core/plugin_host.hpp"
+#include "plugins/fail_closed.hpp"
+#include "plugins/option_owners.hpp"
 #include "util/host_version.hpp"
 
 #include <boost/asio/post.hpp>
@@ -78,25 +80,14 @@ bool application::start()
     m_log.write(sdk::log_level::info, "host",
                 std::string("picotorrent ") + pico::host_version + " starting (" + m_options.mode + "), config " +
                     m_config.file().string() + ", state " + m_state_dir.string());
-    m_session->start();
-
-    // Plugins: --plugin-dir folders first, then the ones beside the executable and the user's.
-    auto dirs = m_options.plugin_dirs;
-    for (auto& d : plugins::plugin_manager::default_search_dirs(config::executable_dir()))
-        dirs.push_back(std::move(d));
-    m_plugins->discover(dirs);
-    plugins::selection sel;
-    sel.none = m_options.no_plugins;
-    sel.allow_front_end = m_options.mode == "gui";
-    if (m_options.plugins) {
-        sel.only = m_options.plugins;
-    } else if (auto const list = m_config.value("plugins"); list.is_array()) {
-        sel.only = list.get<std::vector<std::string>>();
+    // Plugins come before the session: what they patch (the proxy's settings) must be in place
+    // when libtorrent first listens and restored torrents first announce, not a moment later.
+    start_plugins();
+    if (auto const refusal = startup_refusal()) {
+        m_log.write(sdk::log_level::error, "host", *refusal);
+        return false;
     }
-    m_plugins->select(sel);
-    m_plugins->load_and_start([this](plugins::plugin_record const& record) -> std::unique_ptr<sdk::host> {
-        return std::make_unique<plugin_host>(*this, record.info.id, record.directory);
-    });
+    m_session->start();
 
     // Every plugin hears about every other one, whatever the load order was.
     for (auto const& r : m_plugins->records()) {
@@ -131,6 +122,38 @@ bool application::start()
         }
     }
     return all_added;
+}
+
+void application::start_plugins()
+{
+    // --plugin-dir folders first, then the ones beside the executable and the user's.
+    auto dirs = m_options.plugin_dirs;
+    for (auto& d : plugins::plugin_manager::default_search_dirs(config::executable_dir()))
+        dirs.push_back(std::move(d));
+    m_plugins->discover(dirs);
+    plugins::selection sel;
+    sel.none = m_options.no_plugins;
+    sel.allow_front_end = m_options.mode == "gui";
+    if (m_options.plugins) {
+        sel.only = m_options.plugins;
+    } else if (auto const list = m_config.value("plugins"); list.is_array()) {
+        sel.only = list.get<std::vector<std::string>>();
+    }
+    m_plugins->select(sel);
+    m_plugins->load_and_start([this](plugins::plugin_record const& record) -> std::unique_ptr<sdk::host> {
+        return std::make_unique<plugin_host>(*this, record.info.id, record.directory);
+    });
+}
+
+std::optional<std::string> application::startup_refusal() const
+{
+    auto const records = m_plugins->records();
+    if (auto line = plugins::fail_closed_violation(records))
+        return line;
+    std::vector<std::string> given;
+    for (auto const& [name, values] : m_options.plugin_options)
+        given.push_back(name);
+    return plugins::unhandled_option(records, given);
 }
 
 int application::run()

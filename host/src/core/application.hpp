@@ -69,8 +69,10 @@ public:
     application(application const&) = delete;
     application& operator=(application const&) = delete;
 
-    /// Starts the session, plugins and the command line's torrents. Returns false (after logging
-    /// one line) when a command-line torrent could not be added.
+    /// Starts plugins, then the session, then adds the command line's torrents. Returns false
+    /// (after logging one line, and before the session starts for the first two) when a
+    /// fail_closed plugin did not start, when a plugin-facing option (--include) has no running
+    /// plugin to consume it, or when a command-line torrent could not be added.
     bool start();
     /// Runs until stopped by SIGINT/SIGTERM or request_stop(); returns the exit code.
     int run();
@@ -107,6 +109,11 @@ public:
     sdk::status write_config(std::string const& key, std::string const& json, std::string const& by);
 
 private:
+    /// Discovers, selects, loads and starts the plugins.
+    void start_plugins();
+    /// Why the host must not go on with the plugins it has running (one line), if it must not.
+    std::optional<std::string> startup_refusal() const;
+
     host_options m_options;
     boost::asio::io_context m_ioc;
     logger m_log;

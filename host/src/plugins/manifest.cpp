@@ -49,13 +49,13 @@ public:
         return it->get<bool>();
     }
 
-    std::vector<std::string> optional_string_array(char const* key) const
+    std::vector<std::string> optional_string_array(char const* key, char const* of_what) const
     {
         auto const it = m_doc.find(key);
         if (it == m_doc.end())
             return {};
         if (!it->is_array())
-            fail(std::string("field '") + key + "' must be an array of plugin ids, got " + it->type_name());
+            fail(std::string("field '") + key + "' must be an array of " + of_what + ", got " + it->type_name());
         std::vector<std::string> out;
         for (auto const& item : *it) {
             if (!item.is_string())
@@ -78,6 +78,18 @@ bool valid_plugin_id(std::string_view id)
         return false;
     for (char c : id) {
         bool const ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool valid_option_name(std::string_view name)
+{
+    if (name.empty() || name.size() > 64 || name[0] < 'a' || name[0] > 'z')
+        return false;
+    for (char c : name) {
+        bool const ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
         if (!ok)
             return false;
     }
@@ -114,12 +126,19 @@ manifest parse_manifest(std::string_view json_text, std::string const& origin)
     // The library sits beside its manifest: a path could point anywhere on the machine.
     if (m.library.empty() || m.library.find('/') != std::string::npos || m.library == "." || m.library == "..")
         v.fail("field 'library' must be a file name beside plugin.json, got \"" + m.library + "\"");
-    m.depends = v.optional_string_array("depends");
+    m.depends = v.optional_string_array("depends", "plugin ids");
     for (auto const& dep : m.depends) {
         if (!valid_plugin_id(dep))
             v.fail("field 'depends' must contain plugin ids, got \"" + dep + "\"");
     }
     m.front_end = v.optional_bool("front_end");
+    m.fail_closed = v.optional_bool("fail_closed");
+    m.options = v.optional_string_array("options", "option names");
+    for (auto const& option : m.options) {
+        if (!valid_option_name(option))
+            v.fail("field 'options' must contain option names without dashes like \"include\", got \"" + option +
+                   "\"");
+    }
     return m;
 }
 

@@ -27,6 +27,11 @@ struct manifest {
     std::vector<std::string> depends;
     /// True for front ends (the GUI): only `picotorrent gui` starts them.
     bool front_end = false;
+    /// True when the host must not run if this plugin is selected but does not start (it guards
+    /// the network: running without it would leak what it is there to stop).
+    bool fail_closed = false;
+    /// Plugin-facing command-line options it consumes, without dashes ("include", "exclude").
+    std::vector<std::string> options;
 };
 
 /// A manifest that cannot be used; what() is one line "PATH: what is wrong".
@@ -43,5 +48,8 @@ manifest parse_manifest(std::string_view json_text, std::string const& origin);
 
 /// True for a valid plugin id: [a-z][a-z0-9_]*, at most 64 characters.
 bool valid_plugin_id(std::string_view id);
+
+/// True for a valid option name as written after "--": [a-z][a-z0-9-]*, at most 64 characters.
+bool valid_option_name(std::string_view name);
 
 } // namespace pico::plugins

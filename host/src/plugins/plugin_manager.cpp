@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <set>
 
 namespace pico::plugins {
@@ -288,10 +289,16 @@ void plugin_manager::start_one(slot& s, host_factory const& make_host)
         unload(s);
         return;
     }
+    // The exception object may be of a type from the plugin's library: it is destroyed when its
+    // catch block ends, so the library is unloaded only after that.
+    std::optional<std::string> thrown;
     try {
         s.instance = s.descriptor->create();
     } catch (...) {
-        refuse(s, "create() threw: " + what_of(std::current_exception()) + versions_note(m, s.descriptor));
+        thrown = what_of(std::current_exception());
+    }
+    if (thrown) {
+        refuse(s, "create() threw: " + *thrown + versions_note(m, s.descriptor));
         teardown(s, false);
         unload(s);
         return;
@@ -305,7 +312,10 @@ void plugin_manager::start_one(slot& s, host_factory const& make_host)
     try {
         s.instance->start(*s.host);
     } catch (...) {
-        refuse(s, "start() threw: " + what_of(std::current_exception()) + versions_note(m, s.descriptor));
+        thrown = what_of(std::current_exception());
+    }
+    if (thrown) {
+        refuse(s, "start() threw: " + *thrown + versions_note(m, s.descriptor));
         teardown(s, false);
         unload(s);
         return;

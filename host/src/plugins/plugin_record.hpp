@@ -44,6 +44,10 @@ struct plugin_record {
     std::string reason;
 };
 
+/// The record that owns each id: the first one with a readable manifest, in discovery order.
+/// Later copies of an id are refused as duplicates and say nothing about the plugin itself.
+std::vector<plugin_record const*> owners_of_ids(std::vector<plugin_record> const& records);
+
 /// Which plugins to load: --plugins a,b (only) / --no-plugins (none) / config "plugins" list (only) / all.
 struct selection {
     /// When set, only these ids (and the plugins they depend on).

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <stdexcept>
 
 namespace pico::session {
 namespace {
@@ -302,6 +303,11 @@ void session_host::translate(lt::alert const* a)
 sdk::add_torrent_result session_host::add(sdk::add_torrent_request request)
 {
     sdk::add_torrent_result result;
+    // Plugins start before the session does (so their settings are in it from the start).
+    if (!m_session) {
+        result.error = "the session is not running yet; add torrents from host_started on";
+        return result;
+    }
     std::string error;
     auto atp = prepare(request, error);
     if (!error.empty()) {
@@ -571,7 +577,12 @@ bool session_host::connect_peer(std::string const& info_hash, std::string const&
 
 int session_host::listen_port() const { return m_session ? m_session->listen_port() : 0; }
 
-lt::session& session_host::native() { return *m_session; }
+lt::session& session_host::native()
+{
+    if (!m_session)
+        throw std::logic_error("the session is not running yet (session_host::start() has not been called)");
+    return *m_session;
+}
 
 std::string session_host::handle_key(lt::torrent_handle const& h) const { return info_hash_string(h.info_hashes()); }
 

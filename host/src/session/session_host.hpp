@@ -40,7 +40,9 @@ struct session_options {
     std::optional<std::set<std::string>> restore_only;
 };
 
-/// Lives on the host thread; every method must be called there.
+/// Lives on the host thread; every method must be called there. Before start() there is no
+/// libtorrent session yet (plugins start first): settings are kept for it, queries see no
+/// torrents, add() fails with a reason, and only native() throws.
 class session_host {
 public:
     /// Delivers one event to the plugins.
@@ -92,6 +94,7 @@ public:
     /// The port the session listens on (0 before it listens).
     int listen_port() const;
     /// Direct access for one-shot commands (download/seed) that need more than the SDK offers.
+    /// Throws std::logic_error before start().
     lt::session& native();
     /// The SDK's info hash string for a handle.
     std::string handle_key(lt::torrent_handle const& h) const;

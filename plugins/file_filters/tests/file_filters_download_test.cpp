@@ -7,6 +7,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -134,4 +135,40 @@ TEST_F(file_filters_download, invalid_pattern_adds_nothing)
         << p.stderr_text();
     EXPECT_FALSE(fs::exists(out / "album"));
     EXPECT_EQ(seed.uploaded(), 0);
+}
+
+TEST_F(file_filters_download, include_with_no_plugin_to_handle_it_is_one_line_and_adds_nothing)
+{
+    ts::seeder seed(torrent, dir.path() / "seed");
+    auto args = download_args(torrent.string(), seed.endpoint());
+    // --no-plugins instead of --plugins file_filters.
+    auto const plugins = std::find(args.begin(), args.end(), "--plugins");
+    ASSERT_NE(plugins, args.end());
+    args.erase(plugins, plugins + 2);
+    args.insert(args.end(), {"--no-plugins", "--include", "Pictures"});
+    ts::child_process p(PICO_BINARY, args);
+    int const code = p.wait(std::chrono::seconds(60));
+    EXPECT_NE(code, 0);
+    EXPECT_NE(code, -1) << "still running:\n" << p.stderr_text();
+    EXPECT_NE(p.stderr_text().find("--include needs a plugin that handles it, and none is running (file_filters is "
+                                   "not loaded: plugins are turned off (--no-plugins))"),
+              std::string::npos)
+        << p.stderr_text();
+    EXPECT_FALSE(fs::exists(out / "album"));
+    EXPECT_EQ(seed.uploaded(), 0);
+}
+
+TEST_F(file_filters_download, run_with_exclude_and_file_filters_not_selected_exits)
+{
+    ts::child_process p(PICO_BINARY, {"run", "--config", config.string(), "--state-dir",
+                                      (dir.path() / "state").string(), "--plugins", "updater", "--exclude",
+                                      R"(.*\.iso$)", torrent.string()});
+    int const code = p.wait(std::chrono::seconds(60));
+    EXPECT_NE(code, 0);
+    EXPECT_NE(code, -1) << "still running:\n" << p.stderr_text();
+    EXPECT_NE(p.stderr_text().find("--exclude needs a plugin that handles it, and none is running (file_filters is "
+                                   "not loaded: not in the list of plugins to load)"),
+              std::string::npos)
+        << p.stderr_text();
+    EXPECT_EQ(p.stderr_text().find("successfully listening"), std::string::npos) << p.stderr_text();
 }

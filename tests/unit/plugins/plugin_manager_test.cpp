@@ -197,6 +197,16 @@ TEST(plugin_manager, throwing_start_is_refused_and_the_instance_destroyed)
     EXPECT_EQ(h.manager.running_in_order(), std::vector<std::string>{"good"});
 }
 
+TEST(plugin_manager, start_throwing_its_own_exception_type_is_refused_and_unloaded_safely)
+{
+    manager_harness h;
+    h.manager.discover({fixture_case("good"), fixture_case("throws_own_exception")});
+    h.manager.load_and_start(h.factory());
+    expect_refused(h, "throws_own_exception", {"start() threw: its own kind of error (fixture)"});
+    EXPECT_FALSE(is_mapped(fixture_library("throws_own_exception", "throws_own_exception")));
+    EXPECT_EQ(h.manager.running_in_order(), std::vector<std::string>{"good"});
+}
+
 TEST(plugin_manager, plugin_throwing_in_a_handler_is_disabled_and_the_others_go_on)
 {
     manager_harness h;

@@ -86,6 +86,8 @@ TEST_F(plugins_command, json_lists_each_plugin_with_its_status)
     EXPECT_EQ(good["directory"], (fs::path(PICO_FIXTURE_ROOT) / "good" / "good").string());
     EXPECT_EQ(good["depends"], json::array());
     EXPECT_EQ(good["front_end"], false);
+    EXPECT_EQ(good["fail_closed"], false);
+    EXPECT_EQ(good["options"], json::array());
 
     auto const cycle = entry(list, "cycle_a");
     EXPECT_EQ(cycle["status"], "refused");
@@ -100,6 +102,21 @@ TEST_F(plugins_command, json_lists_each_plugin_with_its_status)
     auto const front = entry(list, "front");
     EXPECT_EQ(front["status"], "front-end");
     EXPECT_EQ(front["front_end"], true);
+}
+
+TEST_F(plugins_command, json_shows_fail_closed_and_options_from_the_manifest)
+{
+    auto const r = run(fixture("fail_closed_ok") + " " + fixture("options") + " --json", err);
+    ASSERT_EQ(r.exit_code, 0) << read(err);
+    auto const list = json::parse(r.out);
+    auto const guard = entry(list, "guard_ok");
+    ASSERT_TRUE(guard.is_object()) << r.out;
+    EXPECT_EQ(guard["fail_closed"], true);
+    EXPECT_EQ(guard["options"], json::array());
+    auto const consumer = entry(list, "consumer");
+    ASSERT_TRUE(consumer.is_object()) << r.out;
+    EXPECT_EQ(consumer["fail_closed"], false);
+    EXPECT_EQ(consumer["options"], (json{"include", "exclude"}));
 }
 
 TEST_F(plugins_command, table_has_one_row_per_plugin)

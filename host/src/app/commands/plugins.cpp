@@ -108,7 +108,9 @@ json to_json(std::vector<plugins::plugin_record> const& records)
                        {"reason", r.reason},
                        {"directory", r.directory.string()},
                        {"depends", r.info.depends},
-                       {"front_end", r.info.front_end}});
+                       {"front_end", r.info.front_end},
+                       {"fail_closed", r.info.fail_closed},
+                       {"options", r.info.options}});
     }
     return out;
 }
