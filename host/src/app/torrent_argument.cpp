@@ -1,5 +1,6 @@
 #include "app/torrent_argument.hpp"
 
+#include "cli/metainfo_reader.hpp"
 #include "session/info_hash.hpp"
 
 #include <boost/asio/ip/address.hpp>
@@ -11,6 +12,23 @@
 #include <stdexcept>
 
 namespace pico::app {
+namespace {
+
+// The same one line `inspect` gives (what is wrong and at which byte), so a user who sees it
+// from download or seed can look at the file with inspect and find the same words.
+std::string describe_bad_torrent(std::string const& path, std::exception const& load_error)
+{
+    try {
+        cli::read_metainfo_file(path);
+    } catch (cli::metainfo_error const& e) {
+        return e.what();
+    } catch (std::exception const&) {
+    }
+    auto const* system = dynamic_cast<lt::system_error const*>(&load_error);
+    return std::string("not a valid torrent: ") + (system ? system->code().message() : load_error.what());
+}
+
+} // namespace
 
 torrent_argument read_torrent_argument(std::string const& text)
 {
@@ -27,10 +45,8 @@ torrent_argument read_torrent_argument(std::string const& text)
             throw std::invalid_argument(text + ": no such file");
         try {
             out.params = lt::load_torrent_file(text);
-        } catch (lt::system_error const& e) {
-            throw std::invalid_argument(text + ": not a valid torrent: " + e.code().message());
         } catch (std::exception const& e) {
-            throw std::invalid_argument(text + ": not a valid torrent: " + e.what());
+            throw std::invalid_argument(text + ": " + describe_bad_torrent(text, e));
         }
     }
     out.info_hash = session::info_hash_string(out.params.ti ? out.params.ti->info_hashes() : out.params.info_hashes);
