@@ -62,7 +62,10 @@ TEST(session_events, recorder_sees_the_lifecycle_in_order_on_the_host_thread)
     auto const payload = tmp.path() / "seed" / "album";
     test_support::make_payload(payload, {{"01.flac", 3 << 20}, {"02.flac", (1 << 20) + 17}, {"cover.jpg", 4096}}, 1);
     auto const torrent = tmp.path() / "album.torrent";
-    test_support::make_torrent(payload, torrent, {});
+    // v1 only: libtorrent 2.0.8 sometimes stops a hybrid torrent fetched by magnet with "v1 and v2
+    // hashes do not describe the same data" when the machine is loaded (about 1 run in 20 with six
+    // at once). That is libtorrent's to fix; this test is about the events.
+    test_support::make_torrent(payload, torrent, {.v1_only = true});
     // Rate-limited so the download spans several update batches on any machine.
     test_support::seeder seeder(torrent, tmp.path() / "seed", {.upload_rate_limit = 1 << 20});
 
