@@ -20,7 +20,8 @@ void add_host_options(po::options_description& desc)
         ("save-path", po::value<std::string>(), "download directory (default: the config's save_path)")
         ("include", po::value<std::vector<std::string>>()->composing(), "only download files matching this filter name or regex (repeatable)")
         ("exclude", po::value<std::vector<std::string>>()->composing(), "skip files matching this filter name or regex (repeatable)")
-        ("resume-interval", po::value<int>(), "seconds between resume data saves (default 30)");
+        ("resume-interval", po::value<int>(), "seconds between resume data saves (default 30)")
+        ("verbose,v", "also print informational log lines on stderr (download and seed print warnings and errors only; the log file has everything)");
     // clang-format on
 }
 
@@ -52,6 +53,9 @@ void read_host_options(po::variables_map const& vm, core::host_options& out)
         if (vm.count(name))
             out.plugin_options[name] = vm[name].as<std::vector<std::string>>();
     }
+    // One-shot commands keep the terminal for progress and results; `run` is a service and logs it all.
+    bool const one_shot = out.mode == "download" || out.mode == "seed";
+    out.console_level = one_shot && !vm.count("verbose") ? sdk::log_level::warning : sdk::log_level::info;
     if (vm.count("resume-interval")) {
         int const s = vm["resume-interval"].as<int>();
         if (s < 1)

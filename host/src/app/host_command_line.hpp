@@ -11,10 +11,11 @@
 namespace pico::app {
 
 /// Adds --config, --plugins, --no-plugins, --plugin-dir, --state-dir, --save-path,
-/// --include, --exclude and --resume-interval to `desc`.
+/// --include, --exclude, --resume-interval and --verbose to `desc`.
 void add_host_options(boost::program_options::options_description& desc);
 
-/// Fills `out` from parsed options. Throws std::invalid_argument (one line) on contradictions.
+/// Fills `out` from parsed options; set `out.mode` first (it decides the console log level).
+/// Throws std::invalid_argument (one line) on contradictions.
 void read_host_options(boost::program_options::variables_map const& vm, core::host_options& out);
 
 /// Parses `args` against `desc` (with `positional` names); prints `usage` for --help.

@@ -31,6 +31,7 @@ application::application(host_options options)
     auto const effective = config::effective_config(m_config.document());
     m_save_path = m_options.save_path ? *m_options.save_path : effective.at("save_path").get<std::string>();
     m_log.open_file(m_state_dir / "picotorrent.log");
+    m_log.set_console_level(m_options.console_level);
     m_pool.on_error = [this](std::string const& what) {
         m_log.write(sdk::log_level::error, "host", "background task failed: " + what);
     };

@@ -53,6 +53,8 @@ struct host_options {
     std::chrono::seconds resume_interval{30};
     /// When set, only these saved torrents are restored (one-shot commands).
     std::optional<std::set<std::string>> restore_only;
+    /// Lowest level written to stderr; the log file still gets info and above.
+    sdk::log_level console_level = sdk::log_level::info;
     /// Exit code after SIGINT/SIGTERM (one-shot commands report the interruption).
     int interrupted_exit_code = 0;
 };

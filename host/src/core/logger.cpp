@@ -47,6 +47,12 @@ void logger::set_level(sdk::log_level level)
     m_min_level = level;
 }
 
+void logger::set_console_level(sdk::log_level level)
+{
+    std::lock_guard lock(m_mutex);
+    m_console_level = level;
+}
+
 void logger::write(sdk::log_level level, std::string_view source, std::string_view message)
 {
     std::string line = utc_timestamp();
@@ -62,7 +68,8 @@ void logger::write(sdk::log_level level, std::string_view source, std::string_vi
     std::lock_guard lock(m_mutex);
     if (level < m_min_level)
         return;
-    std::cerr << line << std::flush;
+    if (level >= m_console_level)
+        std::cerr << line << std::flush;
     if (m_file.is_open())
         m_file << line << std::flush;
 }

@@ -21,11 +21,15 @@ public:
     void write(sdk::log_level level, std::string_view source, std::string_view message);
     /// Changes the threshold.
     void set_level(sdk::log_level level);
+    /// Raises the threshold for stderr only (the file keeps every line at or above set_level's):
+    /// one-shot commands show warnings and errors on the terminal, the whole story in the file.
+    void set_console_level(sdk::log_level level);
 
 private:
     std::mutex m_mutex;
     std::ofstream m_file;
     sdk::log_level m_min_level;
+    sdk::log_level m_console_level = sdk::log_level::debug;
 };
 
 /// Lowercase name of a level ("debug", "info", "warning", "error").

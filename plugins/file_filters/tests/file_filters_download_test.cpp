@@ -60,7 +60,9 @@ protected:
     std::vector<std::string> download_args(std::string const& what, std::string const& peer)
     {
         return {"download", what, "--out-dir", out.string(), "--config", config.string(), "--state-dir",
-                (dir.path() / "state").string(), "--plugins", "file_filters", "--peer", peer, "--session-timeout", "60"};
+                (dir.path() / "state").string(), "--plugins", "file_filters", "--peer", peer, "--session-timeout", "60",
+                // The plugin's info lines ("3 of 5 files wanted") and the session's are checked.
+                "--verbose"};
     }
 
     // Waits for the download to end; returns its exit code, with its output on failure.

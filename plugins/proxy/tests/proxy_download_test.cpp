@@ -85,7 +85,7 @@ protected:
         return std::make_unique<ts::child_process>(
             PICO_BINARY, std::vector<std::string>{"download", torrent.string(), "--out-dir", out.string(), "--config",
                                                   config.string(), "--state-dir", (dir.path() / "state").string(),
-                                                  "--plugins", "proxy", "--session-timeout",
+                                                  "--plugins", "proxy", "--verbose", "--session-timeout",
                                                   std::to_string(session_timeout)});
     }
 

@@ -41,8 +41,9 @@ protected:
 
     std::vector<std::string> host_args(std::string const& command, std::string const& plugins = "proxy")
     {
+        // --verbose: the absence of the session's "successfully listening" info line is checked.
         return {command, "--config", config.string(), "--state-dir", (dir.path() / "state").string(), "--plugins",
-                plugins};
+                plugins, "--verbose"};
     }
 
     // The refusal line is in stderr, once, with the fail_closed explanation on the same line.

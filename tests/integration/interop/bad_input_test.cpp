@@ -91,6 +91,13 @@ TEST(bad_input, seed_corrupt_torrent)
         "invalid bencoding: unexpected end of file in bencoded string (at byte ");
 }
 
+TEST(bad_input, seed_with_a_file_filter)
+{
+    bad_inputs b;
+    expect_one_line_exit_2(b.run({"seed", b.corrupt.string(), b.data.string(), "--exclude", "\\.nfo$"}),
+                           "--exclude applies to download and run");
+}
+
 TEST(bad_input, seed_magnet)
 {
     bad_inputs b;

@@ -9,6 +9,7 @@
 
 #include <csignal>
 #include <fstream>
+#include <iterator>
 #include <thread>
 
 namespace {
@@ -46,6 +47,28 @@ TEST_P(own_seed_download, completes_byte_exact)
     EXPECT_NE(r.out.find(written.string()), std::string::npos) << "prints the written path; stdout: " << r.out;
     std::string why;
     EXPECT_TRUE(ts::files_equal(payload, written, &why)) << why;
+}
+
+// A one-shot download keeps the terminal for progress and results: info lines go to the log
+// file only, unless --verbose asks for them on stderr too.
+TEST(own_seed, download_logs_info_to_the_file_and_to_stderr_only_with_verbose)
+{
+    ts::temp_dir tmp;
+    fs::path const torrent = tmp.path() / "t.torrent";
+    auto const payload = make_case(tmp.path() / "seed", "payload", single_file, torrent, {});
+    our_seed seed(torrent, payload, tmp.path() / "s");
+
+    auto const quiet = run_download(torrent.string(), tmp.path() / "out1", tmp.path() / "d1", {"--peer", seed.endpoint()});
+    ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+    EXPECT_EQ(quiet.err.find(" info ["), std::string::npos) << quiet.err;
+    std::ifstream log_file(tmp.path() / "d1" / "download-state" / "picotorrent.log");
+    std::string const logged((std::istreambuf_iterator<char>(log_file)), std::istreambuf_iterator<char>());
+    EXPECT_NE(logged.find(" info [host] picotorrent "), std::string::npos) << logged;
+
+    auto const verbose = run_download(torrent.string(), tmp.path() / "out2", tmp.path() / "d2",
+                                      {"--peer", seed.endpoint(), "--verbose"});
+    ASSERT_EQ(verbose.exit_code, 0) << verbose.err;
+    EXPECT_NE(verbose.err.find(" info [host] picotorrent "), std::string::npos) << verbose.err;
 }
 
 INSTANTIATE_TEST_SUITE_P(layouts, own_seed_download,

@@ -111,6 +111,12 @@ int run_seed_command(command_context const& ctx)
     int const port = vm["port"].as<int>();
     try {
         read_host_options(vm, options);
+        // seed adds its torrent itself, past the add-torrent hooks file filters work through:
+        // a filter here would be silently ignored, so say so instead.
+        for (auto const& [name, values] : options.plugin_options) {
+            if (!values.empty())
+                throw std::invalid_argument("--" + name + " applies to download and run; seed shares every file it has");
+        }
         torrent = read_torrent_argument(vm["torrent"].as<std::string>());
         if (torrent.magnet)
             throw std::invalid_argument("seed needs a .torrent file, not a magnet link");
