@@ -243,12 +243,12 @@ class bench:
         finally:
             seed.stop()
 
-    def run_libtorrent_python(self, torrent, data, out_dir):
+    def run_libtorrent_python(self, torrent, data, out_dir, tcp=False):
         seed = self.start_seed(torrent, data, "seed-lt-python")
         try:
             t0 = time.monotonic()
             p = proc("libtorrent-python", ["/usr/bin/python3", os.path.join(HERE, "lt_leecher.py"), torrent, out_dir,
-                                           "127.0.0.1:%d" % seed.port], self.work)
+                                           "127.0.0.1:%d" % seed.port] + (["--tcp"] if tcp else []), self.work)
             code = p.p.wait(900)
             seconds = time.monotonic() - t0
             if code != 0:
@@ -378,8 +378,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--picotorrent", required=True, help="the picotorrent binary")
     ap.add_argument("--case", choices=["1g", "512m", "all"], default="all")
-    ap.add_argument("--clients", default="picotorrent,libtorrent-python,qbittorrent,aria2c,transmission",
-                    help="comma-separated subset of picotorrent,libtorrent-python,qbittorrent,aria2c,transmission")
+    ap.add_argument("--clients", default="picotorrent,libtorrent-python,lt-python-tcp,qbittorrent,aria2c,transmission",
+                    help="comma-separated subset of picotorrent,libtorrent-python (libtorrent's defaults: uTP "
+                         "first),lt-python-tcp (outgoing uTP off),qbittorrent,aria2c,transmission")
     ap.add_argument("--work", help="scratch folder (default: a new one under $TMPDIR, removed afterwards)")
     ap.add_argument("--piece-kib", type=int, default=1024, help="piece size of the benchmark torrent")
     args = ap.parse_args()
@@ -422,6 +423,8 @@ def main():
                         seconds, p = b.run_picotorrent(torrent, data, out_dir)
                     elif client == "libtorrent-python":
                         seconds, p = b.run_libtorrent_python(torrent, data, out_dir)
+                    elif client == "lt-python-tcp":
+                        seconds, p = b.run_libtorrent_python(torrent, data, out_dir, tcp=True)
                     elif client == "aria2c":
                         seconds, p = b.run_aria2(torrent, data, out_dir, info_hash)
                     elif client == "transmission":
@@ -448,14 +451,14 @@ def main():
 def report(case, total, results):
     ours = next((r for r in results if r[0] == "picotorrent" and r[1]), None)
     print()
-    print("%-13s %8s %8s %8s %10s %9s %6s %14s" % ("client (" + case + ")", "wall s", "MB/s", "CPU s", "CPU s/GB",
+    print("%-17s %8s %8s %8s %10s %9s %6s %14s" % ("client (" + case + ")", "wall s", "MB/s", "CPU s", "CPU s/GB",
                                                    "RSS MiB", "exact", "ours faster by"))
     for client, seconds, cpu, rss, ok in results:
         if seconds is None:
-            print("%-13s %8s" % (client, "failed"))
+            print("%-17s %8s" % (client, "failed"))
             continue
         ratio = "%.2fx" % (seconds / ours[1]) if ours else "-"
-        print("%-13s %8.2f %8.1f %8.2f %10.2f %9.1f %6s %14s" % (
+        print("%-17s %8.2f %8.1f %8.2f %10.2f %9.1f %6s %14s" % (
             client, seconds, total / seconds / 1e6, cpu, cpu / (total / 1e9), rss / 1024, "yes" if ok else "NO",
             ratio))
     print(flush=True)

@@ -5,7 +5,10 @@ Only what the network rule demands is changed (listen on 127.0.0.1; DHT, LSD, UP
 off). Downloads TORRENT into OUT_DIR from the peer HOST:PORT and exits 0 once every piece is
 verified, 1 on error, 2 on timeout.
 
-    lt_leecher.py TORRENT OUT_DIR HOST:PORT [--timeout S]
+    lt_leecher.py TORRENT OUT_DIR HOST:PORT [--tcp] [--timeout S]
+
+--tcp turns off outgoing uTP (libtorrent dials uTP first by default), which is what
+`picotorrent download` does when TCP is allowed.
 """
 import argparse
 import sys
@@ -19,6 +22,7 @@ def main():
     ap.add_argument("torrent")
     ap.add_argument("out_dir")
     ap.add_argument("peer")
+    ap.add_argument("--tcp", action="store_true", help="dial out over TCP only")
     ap.add_argument("--timeout", type=float, default=900)
     args = ap.parse_args()
 
@@ -30,6 +34,8 @@ def main():
         "enable_natpmp": False,
         "alert_mask": lt.alert.category_t.error_notification | lt.alert.category_t.status_notification,
     }
+    if args.tcp:
+        settings["enable_outgoing_utp"] = False
     ses = lt.session(settings)
     h = ses.add_torrent({"ti": lt.torrent_info(args.torrent), "save_path": args.out_dir})
     host, port = args.peer.rsplit(":", 1)
