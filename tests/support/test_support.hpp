@@ -3,6 +3,7 @@
 #pragma once
 
 #include "support/child_process.hpp"
+#include "support/host_config.hpp"
 #include "support/loopback.hpp"
 #include "support/payload.hpp"
 #include "support/seeder.hpp"

@@ -44,17 +44,8 @@ protected:
         ts::torrent_options options;
         options.piece_size = 16 * 1024;
         hashes = ts::make_torrent(source, torrent, options);
-        nlohmann::json cfg = {
-            {"session",
-             {{"listen_interfaces", "127.0.0.1:0"},
-              {"enable_dht", false},
-              {"enable_lsd", false},
-              {"enable_upnp", false},
-              {"enable_natpmp", false}}},
-            {"update_url", "http://127.0.0.1:9/releases/latest"},
-            {"file_filters", {{{"name", "Pictures"}, {"pattern", R"(.*\.(jpg|png)$)"}}}},
-        };
-        std::ofstream(config) << cfg.dump(2);
+        ts::write_loopback_host_config(config,
+                                       {{"file_filters", {{{"name", "Pictures"}, {"pattern", R"(.*\.(jpg|png)$)"}}}}});
     }
 
     std::vector<std::string> download_args(std::string const& what, std::string const& peer)

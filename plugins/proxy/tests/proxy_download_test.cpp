@@ -67,17 +67,7 @@ protected:
 
     void write_config(nlohmann::json proxy)
     {
-        nlohmann::json cfg = {
-            {"session",
-             {{"listen_interfaces", "127.0.0.1:0"},
-              {"enable_dht", false},
-              {"enable_lsd", false},
-              {"enable_upnp", false},
-              {"enable_natpmp", false}}},
-            {"update_url", "http://127.0.0.1:9/releases/latest"},
-            {"proxy", std::move(proxy)},
-        };
-        std::ofstream(config) << cfg.dump(2);
+        ts::write_loopback_host_config(config, {{"proxy", std::move(proxy)}});
     }
 
     std::unique_ptr<ts::child_process> start_download(int session_timeout)

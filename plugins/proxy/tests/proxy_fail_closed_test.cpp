@@ -26,17 +26,8 @@ protected:
     {
         ts::make_payload(dir.path() / "seed" / "share", {{"a.bin", 300 * 1024}}, 4);
         ts::make_torrent(dir.path() / "seed" / "share", torrent, {});
-        nlohmann::json cfg = {
-            {"session",
-             {{"listen_interfaces", "127.0.0.1:0"},
-              {"enable_dht", false},
-              {"enable_lsd", false},
-              {"enable_upnp", false},
-              {"enable_natpmp", false}}},
-            {"update_url", "http://127.0.0.1:9/releases/latest"},
-            {"proxy", {{"type", "socks5"}, {"hostname", "127.0.0.1"}, {"port", 0}, {"force", true}}},
-        };
-        std::ofstream(config) << cfg.dump(2);
+        ts::write_loopback_host_config(
+            config, {{"proxy", {{"type", "socks5"}, {"hostname", "127.0.0.1"}, {"port", 0}, {"force", true}}}});
     }
 
     std::vector<std::string> host_args(std::string const& command, std::string const& plugins = "proxy")

@@ -51,17 +51,10 @@ TEST(websocket_host, python_client_follows_a_real_loopback_download)
     std::uint16_t const peer_port = free_tcp_port();
     std::uint16_t const ws_port = free_tcp_port();
     auto const config = tmp.path() / "PicoTorrent.json";
-    std::ofstream(config) << json{
-        {"save_path", (tmp.path() / "downloads").string()},
-        {"update_url", "http://127.0.0.1:9/"},
-        {"session",
-         {{"listen_interfaces", "127.0.0.1:" + std::to_string(peer_port)},
-          {"enable_dht", false},
-          {"enable_lsd", false},
-          {"enable_upnp", false},
-          {"enable_natpmp", false}}},
-        {"websocket", {{"enabled", true}, {"listen_port", ws_port}}},
-    }.dump(2);
+    write_loopback_host_config(config,
+                               {{"save_path", (tmp.path() / "downloads").string()},
+                                {"websocket", {{"enabled", true}, {"listen_port", ws_port}}}},
+                               peer_port);
 
     child_process host(PICO_EXECUTABLE, {"run", "--config", config.string(), "--state-dir", (tmp.path() / "state").string(),
                                          "--plugin-dir", PICO_WEBSOCKET_PLUGIN_ROOT, "--plugins", "websocket",

@@ -36,19 +36,8 @@ std::string find_program(std::string const& name)
 
 fs::path write_config(fs::path const& file, std::uint16_t port, nlohmann::json const& session_extra)
 {
-    nlohmann::json session = {
-        {"listen_interfaces", "127.0.0.1:" + std::to_string(port)},
-        {"enable_dht", false},
-        {"enable_lsd", false},
-        {"enable_upnp", false},
-        {"enable_natpmp", false},
-    };
-    if (session_extra.is_object())
-        session.update(session_extra);
-    nlohmann::json const cfg = {{"session", session}, {"update_url", "http://127.0.0.1:9/"}};
-    fs::create_directories(file.parent_path());
-    std::ofstream(file) << cfg.dump(2);
-    return file;
+    return ts::write_loopback_host_config(file, {{"session", session_extra.is_object() ? session_extra : nlohmann::json::object()}},
+                                          port);
 }
 
 bool tcp_listening(std::uint16_t port)

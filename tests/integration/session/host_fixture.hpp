@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/application.hpp"
+#include "support/host_config.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,20 +17,7 @@ namespace pico::test {
 /// updater pointed at a closed loopback port; `extra` is merged in at the top level.
 inline std::filesystem::path write_loopback_config(std::filesystem::path const& file, nlohmann::json extra = {})
 {
-    nlohmann::json cfg = {
-        {"session",
-         {{"listen_interfaces", "127.0.0.1:0"},
-          {"enable_dht", false},
-          {"enable_lsd", false},
-          {"enable_upnp", false},
-          {"enable_natpmp", false}}},
-        {"update_url", "http://127.0.0.1:9/releases/latest"},
-    };
-    if (extra.is_object())
-        cfg.update(extra);
-    std::filesystem::create_directories(file.parent_path());
-    std::ofstream(file) << cfg.dump(2);
-    return file;
+    return test_support::write_loopback_host_config(file, extra);
 }
 
 } // namespace pico::test
