@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fcntl.h>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <spawn.h>
@@ -117,6 +118,23 @@ TEST(config_command, shows_effective_config_and_libtorrent_settings)
 
     EXPECT_EQ(read_text(fixture), before) << "config show must not write the file";
     EXPECT_FALSE(std::filesystem::exists(scratch / "state")) << "config show must not create state";
+}
+
+TEST(config_command, masks_the_proxy_password_but_shows_the_websocket_token)
+{
+    temp_dir scratch;
+    auto const file = scratch / "PicoTorrent.json";
+    std::ofstream(file) << R"({"proxy": {"type": "socks5", "hostname": "127.0.0.1", "port": 1080,
+                                "username": "alice", "password": "hunter2"},
+                               "websocket": {"token": "visible-token"}})";
+    auto const r = run_picotorrent({"config", "show", "--config", file.string()}, scratch);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.find("hunter2"), std::string::npos) << r.out;
+    auto const j = json::parse(r.out);
+    EXPECT_EQ(j.at("config").at("proxy").at("password"), "********");
+    EXPECT_EQ(j.at("config").at("proxy").at("username"), "alice");
+    EXPECT_EQ(j.at("config").at("websocket").at("token"), "visible-token");
+    EXPECT_NE(read_text(file).find("hunter2"), std::string::npos) << "the file itself is untouched";
 }
 
 TEST(config_command, shows_the_reference_example)

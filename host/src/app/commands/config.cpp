@@ -25,6 +25,19 @@ std::filesystem::path absolute_path(std::filesystem::path const& p)
     return ec ? p : out.lexically_normal();
 }
 
+// The proxy password is only ever needed by libtorrent, so show that one is set, not what it
+// is: `config show` output ends up in bug reports. The WebSocket token stays visible on
+// purpose (config show is how a user finds it to connect a client).
+void mask_proxy_password(nlohmann::json& config)
+{
+    auto const proxy = config.find("proxy");
+    if (proxy == config.end() || !proxy->is_object())
+        return;
+    auto const password = proxy->find("password");
+    if (password != proxy->end() && password->is_string() && !password->get<std::string>().empty())
+        *password = "********";
+}
+
 } // namespace
 
 int run_config_command(command_context const& ctx)
@@ -77,6 +90,7 @@ int run_config_command(command_context const& ctx)
         out["config_file"] = absolute_path(store.file()).string();
         out["state_dir"] = absolute_path(state_dir).string();
         out["config"] = config::effective_config(store.document());
+        mask_proxy_password(out["config"]);
         out["libtorrent"] = config::settings_to_json(config::make_settings_pack(store.document()));
         std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         return exit_ok;
