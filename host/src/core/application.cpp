@@ -209,12 +209,29 @@ void application::plugin_failed(std::string const& id, std::string const& what)
     m_services.remove_provider(id);
     // Destroying the plugin must wait until its own callback has returned.
     boost::asio::post(m_ioc, [this, id, what] {
+        bool const fail_closed = is_fail_closed(id);
         m_plugins->disable(id, what);
         sdk::plugin_refused_event e;
         e.id = id;
         e.reason = what;
         publish(e);
+        // A plugin that guards the network (the proxy's force mode) no longer guards it once
+        // disabled: the host stops rather than run on without it, as it would not have started.
+        if (fail_closed) {
+            m_log.write(sdk::log_level::error, "plugins",
+                        "plugin '" + id + "' is fail_closed, so the host stops instead of running without it");
+            request_stop(exit_failure);
+        }
     });
+}
+
+bool application::is_fail_closed(std::string const& id) const
+{
+    for (auto const& r : m_plugins->records()) {
+        if (r.info.id == id && r.state == plugins::plugin_state::running)
+            return r.info.fail_closed;
+    }
+    return false;
 }
 
 sdk::status application::write_config(std::string const& key, std::string const& json, std::string const& by)

@@ -105,12 +105,15 @@ public:
     sdk::host_paths paths() const;
     /// Publishes an event to every subscriber (host thread).
     void publish(sdk::event const& e) { m_events.publish(e); }
-    /// Disables a plugin that misbehaved; safe to call from inside its callback.
+    /// Disables a plugin that misbehaved; safe to call from inside its callback. A fail_closed
+    /// plugin's failure also stops the host with exit_failure.
     void plugin_failed(std::string const& id, std::string const& what);
     /// Writes a top-level config key and tells subscribers.
     sdk::status write_config(std::string const& key, std::string const& json, std::string const& by);
 
 private:
+    /// True when plugin `id` is running and its manifest says fail_closed.
+    bool is_fail_closed(std::string const& id) const;
     /// Discovers, selects, loads and starts the plugins.
     void start_plugins();
     /// Why the host must not go on with the plugins it has running (one line), if it must not.

@@ -153,3 +153,38 @@ TEST(session_events, torrent_error_fires_once_when_the_payload_cannot_be_written
 }
 
 } // namespace
+
+namespace {
+
+// A fail_closed plugin (one that guards the network, like the proxy in force mode) that throws
+// once running is disabled like any other, and then the host stops with a failure instead of
+// running on without it.
+TEST(session_events, a_fail_closed_plugin_failing_while_running_stops_the_host)
+{
+    test_support::temp_dir tmp;
+    core::host_options options;
+    options.config_file = test::write_loopback_config(tmp.path() / "PicoTorrent.json");
+    options.state_dir = tmp.path() / "state";
+    options.save_path = (tmp.path() / "download").string();
+    options.plugin_dirs = {PICO_FIXTURE_ROOT "/fail_closed_throws"};
+    options.plugins = std::vector<std::string>{"guard_throws"};
+
+    core::application app(options);
+    boost::asio::steady_timer deadline(app.io(), std::chrono::seconds(60));
+    bool timed_out = false;
+    deadline.async_wait([&](boost::system::error_code const& ec) {
+        if (!ec) {
+            timed_out = true;
+            app.request_stop(0);
+        }
+    });
+    bool refused = false;
+    auto on_refused = app.events().subscribe("test", sdk::event_type::plugin_refused, [&](sdk::event const& e) {
+        refused = refused || static_cast<sdk::plugin_refused_event const&>(e).id == "guard_throws";
+    });
+    EXPECT_EQ(app.run(), core::exit_failure);
+    EXPECT_FALSE(timed_out) << "the host kept running without its fail_closed plugin";
+    EXPECT_TRUE(refused);
+}
+
+} // namespace
