@@ -20,8 +20,8 @@ nlohmann::json loopback_host_config(nlohmann::json const& extra, std::uint16_t p
     if (!extra.is_object())
         return cfg;
     for (auto const& [key, value] : extra.items()) {
-        if (key == "session" && value.is_object())
-            cfg["session"].update(value);
+        if (key == "session")
+            cfg["session"].update(value.is_object() ? value : nlohmann::json::object());
         else
             cfg[key] = value;
     }

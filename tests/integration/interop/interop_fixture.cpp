@@ -36,8 +36,7 @@ std::string find_program(std::string const& name)
 
 fs::path write_config(fs::path const& file, std::uint16_t port, nlohmann::json const& session_extra)
 {
-    return ts::write_loopback_host_config(file, {{"session", session_extra.is_object() ? session_extra : nlohmann::json::object()}},
-                                          port);
+    return ts::write_loopback_host_config(file, {{"session", session_extra}}, port);
 }
 
 bool tcp_listening(std::uint16_t port)

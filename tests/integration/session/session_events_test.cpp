@@ -40,22 +40,6 @@ long find_event(std::vector<nlohmann::json> const& lines, std::string const& nam
     return -1;
 }
 
-// Fails the test and stops the host if it runs longer than any sane machine needs.
-struct watchdog {
-    watchdog(core::application& app, std::chrono::seconds limit) : timer(app.io())
-    {
-        timer.expires_after(limit);
-        timer.async_wait([&app](boost::system::error_code const& ec) {
-            if (ec)
-                return;
-            ADD_FAILURE() << "watchdog: the host did not finish in time";
-            app.request_stop(1);
-        });
-    }
-    ~watchdog() { timer.cancel(); }
-    boost::asio::steady_timer timer;
-};
-
 TEST(session_events, recorder_sees_the_lifecycle_in_order_on_the_host_thread)
 {
     test_support::temp_dir tmp;
@@ -90,7 +74,7 @@ TEST(session_events, recorder_sees_the_lifecycle_in_order_on_the_host_thread)
     options.peers = {seeder.endpoint()};
 
     core::application app(options);
-    watchdog guard(app, std::chrono::seconds(180));
+    test::watchdog guard(app, std::chrono::seconds(180));
     std::string info_hash, idle_hash;
 
     // The test drives the torrent through its life from the host thread, like a plugin would.
@@ -206,7 +190,7 @@ TEST(session_events, restart_restores_torrents_from_resume_data_without_download
         first.torrents = {torrent.string()};
         first.peers = {seeder.endpoint()};
         core::application app(first);
-        watchdog guard(app, std::chrono::seconds(120));
+        test::watchdog guard(app, std::chrono::seconds(120));
         auto sub = app.events().subscribe("test", sdk::event_type::torrent_finished, [&](sdk::event const& e) {
             info_hash = static_cast<sdk::torrent_finished_event const&>(e).torrent.info_hash;
             app.request_stop();
@@ -218,7 +202,7 @@ TEST(session_events, restart_restores_torrents_from_resume_data_without_download
 
     // Second run: no seeder anywhere, no torrent on the command line.
     core::application app(options);
-    watchdog guard(app, std::chrono::seconds(120));
+    test::watchdog guard(app, std::chrono::seconds(120));
     bool restored = false;
     auto sub = app.events().subscribe("test", sdk::event_type::torrent_added, [&](sdk::event const& e) {
         auto const& added = static_cast<sdk::torrent_added_event const&>(e);
