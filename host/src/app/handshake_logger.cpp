@@ -1,7 +1,8 @@
 #include "app/handshake_logger.hpp"
 
+#include "util/hex.hpp"
+
 #include <libtorrent/alert_types.hpp>
-#include <libtorrent/hex.hpp>
 
 #include <cstdio>
 #include <sstream>
@@ -103,7 +104,7 @@ void handshake_logger::report(lt::peer_info const& p)
         return;
     std::string const pid(p.pid.data(), p.pid.size());
     std::fprintf(stderr, "handshake: %s peer id %s (\"%s\") client \"%s\" transport %s extensions%s%s%s%s\n",
-                 key.c_str(), lt::aux::to_hex(pid).c_str(), printable(p.pid).c_str(), p.client.c_str(),
+                 key.c_str(), util::to_hex(pid).c_str(), printable(p.pid).c_str(), p.client.c_str(),
                  (p.flags & lt::peer_info::utp_socket) ? "uTP" : "TCP",
                  (p.flags & lt::peer_info::supports_extensions) ? " ltep" : "",
                  (p.flags & lt::peer_info::rc4_encrypted) ? " rc4" : "",
@@ -119,7 +120,7 @@ void handshake_logger::report_from_alerts(std::string const& endpoint, lt::peer_
     auto const t = m_transport.find(endpoint);
     auto const r = m_reserved.find(endpoint);
     std::fprintf(stderr, "handshake: %s peer id %s (\"%s\") client \"%s\" transport %s extensions%s\n",
-                 endpoint.c_str(), lt::aux::to_hex(raw).c_str(), printable(pid).c_str(), m_client[endpoint].c_str(),
+                 endpoint.c_str(), util::to_hex(raw).c_str(), printable(pid).c_str(), m_client[endpoint].c_str(),
                  t == m_transport.end() ? "TCP" : t->second.c_str(),
                  r == m_reserved.end() ? "" : (" (" + r->second + ")").c_str());
 }

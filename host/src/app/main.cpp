@@ -1,5 +1,6 @@
 // `picotorrent` (and its alias `btinspect`): dispatches to a subcommand.
 #include "app/command.hpp"
+#include "util/exit_codes.hpp"
 #include "util/host_version.hpp"
 
 #include <exception>
@@ -23,16 +24,16 @@ try {
     ctx.argv0 = argc > 0 ? argv[0] : "picotorrent";
     if (argc < 2) {
         print_usage(std::cerr);
-        return 2;
+        return pico::exit_bad_input;
     }
     std::string_view const name = argv[1];
     if (name == "--version" || name == "version") {
         std::cout << "picotorrent " << pico::host_version << '\n';
-        return 0;
+        return pico::exit_ok;
     }
     if (name == "--help" || name == "-h" || name == "help") {
         print_usage(std::cout);
-        return 0;
+        return pico::exit_ok;
     }
     for (int i = 2; i < argc; ++i)
         ctx.args.emplace_back(argv[i]);
@@ -41,8 +42,8 @@ try {
             return c.run(ctx);
     }
     std::cerr << "picotorrent: unknown command '" << name << "' (see picotorrent --help)\n";
-    return 2;
+    return pico::exit_bad_input;
 } catch (std::exception const& e) {
     std::cerr << "picotorrent: " << e.what() << '\n';
-    return 1;
+    return pico::exit_failure;
 }

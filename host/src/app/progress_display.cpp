@@ -1,21 +1,10 @@
 #include "app/progress_display.hpp"
 
+#include "util/byte_size.hpp"
+
 #include <unistd.h>
 
 namespace pico::app {
-
-std::string format_bytes(double bytes)
-{
-    char const* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-    int u = 0;
-    while (bytes >= 1024.0 && u < 4) {
-        bytes /= 1024.0;
-        ++u;
-    }
-    char buf[32];
-    std::snprintf(buf, sizeof buf, u == 0 ? "%.0f %s" : "%.1f %s", bytes, units[u]);
-    return buf;
-}
 
 std::string format_eta(std::int64_t s)
 {
@@ -51,14 +40,14 @@ void progress_display::update(sdk::torrent_snapshot const& t)
         std::string bar(static_cast<std::size_t>(filled), '#');
         bar.resize(width, '.');
         std::snprintf(line, sizeof line, "\r[%s] %5.1f%%  %s/s  %d peer%s  ETA %s\x1b[K", bar.c_str(), fraction * 100.0,
-                      format_bytes(static_cast<double>(t.download_rate)).c_str(), peers, peers == 1 ? "" : "s",
+                      util::format_size(t.download_rate).c_str(), peers, peers == 1 ? "" : "s",
                       format_eta(t.eta).c_str());
         m_drawn = true;
     } else {
         std::snprintf(line, sizeof line, "%5.1f%%  %s of %s  %s/s  %d peer%s  ETA %s\n", fraction * 100.0,
-                      format_bytes(static_cast<double>(t.total_wanted_done)).c_str(),
-                      format_bytes(static_cast<double>(t.total_wanted)).c_str(),
-                      format_bytes(static_cast<double>(t.download_rate)).c_str(), peers, peers == 1 ? "" : "s",
+                      util::format_size(t.total_wanted_done).c_str(),
+                      util::format_size(t.total_wanted).c_str(),
+                      util::format_size(t.download_rate).c_str(), peers, peers == 1 ? "" : "s",
                       format_eta(t.eta).c_str());
     }
     std::fputs(line, stderr);

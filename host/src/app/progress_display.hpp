@@ -26,8 +26,6 @@ private:
     std::chrono::steady_clock::time_point m_last_line{};
 };
 
-/// "12.3 MiB" style.
-std::string format_bytes(double bytes);
 /// "1h02m" / "3m04s" / "12s", or "--" when unknown.
 std::string format_eta(std::int64_t seconds);
 

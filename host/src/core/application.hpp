@@ -10,6 +10,7 @@
 #include "core/service_registry.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "session/session_host.hpp"
+#include "util/exit_codes.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -58,9 +59,6 @@ struct host_options {
     /// Exit code after SIGINT/SIGTERM (one-shot commands report the interruption).
     int interrupted_exit_code = 0;
 };
-
-/// Exit codes shared by the commands that run a host.
-enum exit_code : int { exit_ok = 0, exit_failure = 1, exit_bad_input = 2 };
 
 /// One host. Construct, start(), then run the io_context (run() does both).
 class application {

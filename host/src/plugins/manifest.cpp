@@ -4,6 +4,8 @@
 #include "plugins/semver.hpp"
 #include "util/atomic_file.hpp"
 
+#include <picotorrent/sdk/semver.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <system_error>
@@ -116,7 +118,7 @@ manifest parse_manifest(std::string_view json_text, std::string const& origin)
     if (m.name.empty())
         v.fail("field 'name' must not be empty");
     m.version = v.required_string("version");
-    if (!parse_semver(m.version))
+    if (!sdk::parse_semver(m.version))
         v.fail("field 'version' must be a semantic version like 1.2.3, got \"" + m.version + "\"");
     m.sdk_version = v.required_string("sdk_version");
     if (!parse_sdk_version(m.sdk_version))

@@ -1,16 +1,15 @@
-// Semantic version strings as manifests spell them ("1.2.3", "1.2.3-beta.1+build.5").
+// SDK versions as manifests spell them ("1.2.3"); general semver parsing is the SDK's
+// (picotorrent/sdk/semver.hpp), shared with plugins.
 #pragma once
 
 #include <picotorrent/sdk/version.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace pico::plugins {
-
-/// Parses a semver 2.0.0 string; pre-release and build suffixes are accepted and ignored.
-std::optional<sdk::semantic_version> parse_semver(std::string_view text);
 
 /// Parses a plain "MAJOR.MINOR.PATCH" that fits PICO_MAKE_SEMANTIC_VERSION (major < 256, minor and patch < 4096).
 std::optional<sdk::semantic_version> parse_sdk_version(std::string_view text);

@@ -50,7 +50,7 @@ std::optional<release> parse_release(std::string_view json, std::string& error)
         return std::nullopt;
     }
     r.tag = tag->get<std::string>();
-    auto version = parse_semver(r.tag);
+    auto version = sdk::parse_semver(r.tag, true);
     if (!version) {
         error = "release tag \"" + r.tag.substr(0, 64) + "\" is not a semantic version";
         return std::nullopt;

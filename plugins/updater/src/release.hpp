@@ -2,7 +2,7 @@
 // (tag_name, html_url, name, body; other fields are ignored).
 #pragma once
 
-#include "semver.hpp"
+#include <picotorrent/sdk/semver.hpp>
 
 #include <optional>
 #include <string>
@@ -13,7 +13,7 @@ namespace pico::updater {
 /// One published release.
 struct release {
     /// Parsed from tag_name.
-    semver version;
+    sdk::semver version;
     /// tag_name as published, e.g. "v1.2.0".
     std::string tag;
     /// html_url: the release's web page (http or https).

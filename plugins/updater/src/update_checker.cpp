@@ -24,7 +24,7 @@ bool is_ignored(release const& found, std::string const& ignored)
     auto const value = trimmed(ignored);
     if (value.empty())
         return false;
-    if (auto v = parse_semver(value))
+    if (auto v = sdk::parse_semver(value, true))
         return *v == found.version;
     return value == found.tag;
 }
@@ -89,8 +89,8 @@ sdk::status update_checker::ignore(std::string const& version)
     if (!st.ok)
         return st;
     if (m_latest) {
-        auto const latest = parse_semver(m_latest->version);
-        auto const ignored = parse_semver(trimmed(version));
+        auto const latest = sdk::parse_semver(m_latest->version, true);
+        auto const ignored = sdk::parse_semver(trimmed(version), true);
         if (latest && ignored && *latest == *ignored)
             m_latest.reset();
     }
@@ -166,7 +166,7 @@ void update_checker::finish_check(check_outcome outcome)
 void update_checker::evaluate(release const& found)
 {
     auto const running_text = m_host->host_version();
-    auto const running = parse_semver(running_text);
+    auto const running = sdk::parse_semver(running_text, true);
     if (!running) {
         m_host->log(sdk::log_level::error,
                     "host version '" + running_text + "' is not a semantic version; cannot compare");

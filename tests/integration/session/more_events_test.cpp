@@ -164,7 +164,7 @@ TEST(session_events, a_fail_closed_plugin_failing_while_running_stops_the_host)
     auto on_refused = app.events().subscribe("test", sdk::event_type::plugin_refused, [&](sdk::event const& e) {
         refused = refused || static_cast<sdk::plugin_refused_event const&>(e).id == "guard_throws";
     });
-    EXPECT_EQ(app.run(), core::exit_failure);
+    EXPECT_EQ(app.run(), exit_failure);
     EXPECT_TRUE(refused);
 }
 

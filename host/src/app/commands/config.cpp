@@ -2,6 +2,7 @@
 // to, as JSON, without starting a session.
 #include "app/command.hpp"
 #include "config/config_store.hpp"
+#include "util/exit_codes.hpp"
 
 #include <boost/program_options.hpp>
 #include <filesystem>
@@ -13,8 +14,6 @@ namespace po = boost::program_options;
 namespace pico::app {
 namespace {
 
-constexpr int exit_ok = 0;
-constexpr int exit_bad_input = 2;
 
 constexpr char const* usage = "usage: picotorrent config show [--config F] [--state-dir D]";
 

@@ -2,7 +2,7 @@
 // --v1-only or --v2-only), showing progress on stderr, and writes it atomically.
 #include "app/command.hpp"
 #include "cli/command_line.hpp"
-#include "cli/exit_codes.hpp"
+#include "util/exit_codes.hpp"
 #include "cli/hash_progress.hpp"
 #include "cli/torrent_creator.hpp"
 #include "util/atomic_file.hpp"
@@ -72,10 +72,10 @@ int run_create_command(command_context const& ctx)
 
     po::variables_map vm;
     if (!cli::parse_command_line(ctx.args, desc, hidden, positional, vm, "create"))
-        return cli::exit_bad_input;
+        return exit_bad_input;
     if (vm.count("help")) {
         std::cout << desc << '\n';
-        return cli::exit_ok;
+        return exit_ok;
     }
 
     bool const tty = ::isatty(STDERR_FILENO) == 1;
@@ -94,13 +94,13 @@ int run_create_command(command_context const& ctx)
     } catch (cli::create_error const& e) {
         progress.finish();
         std::cerr << "picotorrent create: " << e.what() << '\n';
-        return cli::exit_bad_input;
+        return exit_bad_input;
     } catch (std::exception const& e) {
         progress.finish();
         std::cerr << "picotorrent create: " << e.what() << '\n';
-        return cli::exit_failure;
+        return exit_failure;
     }
-    return cli::exit_ok;
+    return exit_ok;
 }
 
 } // namespace pico::app

@@ -70,7 +70,7 @@ private:
     {
         auto t = m_app.session().find(m_info_hash);
         if (!t) {
-            stop("the torrent left the session", core::exit_failure);
+            stop("the torrent left the session", exit_failure);
             return true;
         }
         if (m_debug) {
@@ -79,13 +79,13 @@ private:
         }
         m_display.update(*t);
         if (t->status == sdk::status_code::error) {
-            stop("download failed: " + t->error, core::exit_failure);
+            stop("download failed: " + t->error, exit_failure);
             return true;
         }
         if (is_complete(*t)) {
             m_display.finish();
             std::cout << (std::filesystem::path(t->save_path) / t->name).string() << std::endl;
-            m_app.request_stop(core::exit_ok);
+            m_app.request_stop(exit_ok);
             return true;
         }
         auto const now = std::chrono::steady_clock::now();
@@ -97,7 +97,7 @@ private:
             stop("no progress for " + std::to_string(m_timeout.count()) + " seconds (" +
                      std::to_string(t->seeds_connected + t->nonseeds_connected) +
                      " peers connected); giving up, resume data kept",
-                 core::exit_failure);
+                 exit_failure);
             return true;
         }
         return false;
@@ -170,14 +170,14 @@ int run_download_command(command_context const& ctx)
 
     po::variables_map vm;
     if (!parse_command_line(ctx.args, desc, positional, vm, "download"))
-        return core::exit_bad_input;
+        return exit_bad_input;
     if (vm.count("help")) {
         std::cout << desc << '\n';
-        return core::exit_ok;
+        return exit_ok;
     }
     if (!vm.count("torrent")) {
         std::cerr << "picotorrent download: a torrent file or magnet link is required\n";
-        return core::exit_bad_input;
+        return exit_bad_input;
     }
 
     core::host_options options;
@@ -194,7 +194,7 @@ int run_download_command(command_context const& ctx)
         }
     } catch (std::invalid_argument const& e) {
         std::cerr << "picotorrent download: " << e.what() << '\n';
-        return core::exit_bad_input;
+        return exit_bad_input;
     }
     if (!options.save_path)
         options.save_path = std::filesystem::absolute(vm["out-dir"].as<std::string>()).lexically_normal().string();
@@ -217,12 +217,12 @@ int run_download_command(command_context const& ctx)
         download_watch watch(app, torrent.info_hash, std::chrono::seconds(vm["session-timeout"].as<int>()), debug);
         app.session().on_alert = [&watch](lt::alert const* a) { watch.on_alert(a); };
         if (!app.start())
-            return core::exit_bad_input;
+            return exit_bad_input;
         watch.start();
         return app.run();
     } catch (config::config_error const& e) {
         std::cerr << "picotorrent: " << e.what() << '\n';
-        return core::exit_bad_input;
+        return exit_bad_input;
     }
 }
 

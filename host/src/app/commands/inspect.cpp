@@ -2,7 +2,7 @@
 // (docs/inspect-json.md). A missing or malformed file is one line and exit code 2.
 #include "app/command.hpp"
 #include "cli/command_line.hpp"
-#include "cli/exit_codes.hpp"
+#include "util/exit_codes.hpp"
 #include "cli/metainfo_reader.hpp"
 #include "cli/report_json.hpp"
 #include "cli/report_text.hpp"
@@ -31,14 +31,14 @@ int run_inspect_command(command_context const& ctx)
 
     po::variables_map vm;
     if (!cli::parse_command_line(ctx.args, desc, hidden, positional, vm, "inspect"))
-        return cli::exit_bad_input;
+        return exit_bad_input;
     if (vm.count("help")) {
         std::cout << desc << '\n';
-        return cli::exit_ok;
+        return exit_ok;
     }
     if (!vm.count("torrent")) {
         std::cerr << "picotorrent inspect: a .torrent file is required (see picotorrent inspect --help)\n";
-        return cli::exit_bad_input;
+        return exit_bad_input;
     }
 
     auto const& path = vm["torrent"].as<std::string>();
@@ -51,9 +51,9 @@ int run_inspect_command(command_context const& ctx)
             cli::write_text_report(std::cout, report, show_pieces);
     } catch (cli::metainfo_error const& e) {
         std::cerr << "picotorrent inspect: " << path << ": " << e.what() << '\n';
-        return cli::exit_bad_input;
+        return exit_bad_input;
     }
-    return std::cout.flush() ? cli::exit_ok : cli::exit_failure;
+    return std::cout.flush() ? exit_ok : exit_failure;
 }
 
 } // namespace pico::app

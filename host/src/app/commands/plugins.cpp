@@ -4,6 +4,7 @@
 #include "app/command.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "util/atomic_file.hpp"
+#include "util/exit_codes.hpp"
 
 #include <boost/program_options.hpp>
 #include <nlohmann/json.hpp>
@@ -136,7 +137,7 @@ int list_plugins(std::vector<std::string> const& args)
     }
     if (vm.count("help")) {
         std::cout << usage << "\n\n" << desc;
-        return 0;
+        return exit_ok;
     }
 
     plugins::selection sel;
@@ -184,7 +185,7 @@ int list_plugins(std::vector<std::string> const& args)
     } else {
         print_table(records, std::cout);
     }
-    return 0;
+    return exit_ok;
 }
 
 } // namespace
@@ -195,7 +196,7 @@ int run_plugins_command(command_context const& ctx)
         return list_plugins(ctx.args);
     } catch (usage_error const& e) {
         std::cerr << "picotorrent plugins: " << e.what() << " (see picotorrent plugins --help)\n";
-        return 2;
+        return exit_bad_input;
     }
 }
 

@@ -20,10 +20,10 @@ int run_run_command(command_context const& ctx)
 
     po::variables_map vm;
     if (!parse_command_line(ctx.args, desc, positional, vm, "run"))
-        return core::exit_bad_input;
+        return exit_bad_input;
     if (vm.count("help")) {
         std::cout << desc << '\n';
-        return core::exit_ok;
+        return exit_ok;
     }
 
     core::host_options options;
@@ -32,7 +32,7 @@ int run_run_command(command_context const& ctx)
         read_host_options(vm, options);
     } catch (std::invalid_argument const& e) {
         std::cerr << "picotorrent run: " << e.what() << '\n';
-        return core::exit_bad_input;
+        return exit_bad_input;
     }
     if (vm.count("torrent"))
         options.torrents = vm["torrent"].as<std::vector<std::string>>();
@@ -42,7 +42,7 @@ int run_run_command(command_context const& ctx)
         return app.run();
     } catch (config::config_error const& e) {
         std::cerr << "picotorrent: " << e.what() << '\n';
-        return core::exit_bad_input;
+        return exit_bad_input;
     }
 }
 

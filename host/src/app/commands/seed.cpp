@@ -50,13 +50,13 @@ private:
     {
         if (st.errc) {
             std::cerr << "picotorrent seed: cannot read the data: " << st.errc.message() << '\n';
-            m_app.request_stop(core::exit_bad_input);
+            m_app.request_stop(exit_bad_input);
             return;
         }
         if (st.num_pieces != st.handle.torrent_file()->num_pieces()) {
             std::cerr << "picotorrent seed: the data does not match the torrent: " << st.num_pieces << " of "
                       << st.handle.torrent_file()->num_pieces() << " pieces verified\n";
-            m_app.request_stop(core::exit_bad_input);
+            m_app.request_stop(exit_bad_input);
             return;
         }
         m_handle.unset_flags(lt::torrent_flags::upload_mode);
@@ -93,14 +93,14 @@ int run_seed_command(command_context const& ctx)
 
     po::variables_map vm;
     if (!parse_command_line(ctx.args, desc, positional, vm, "seed"))
-        return core::exit_bad_input;
+        return exit_bad_input;
     if (vm.count("help")) {
         std::cout << desc << '\n';
-        return core::exit_ok;
+        return exit_ok;
     }
     if (!vm.count("torrent") || !vm.count("data")) {
         std::cerr << "picotorrent seed: a torrent file and its data are required\n";
-        return core::exit_bad_input;
+        return exit_bad_input;
     }
 
     core::host_options options;
@@ -128,7 +128,7 @@ int run_seed_command(command_context const& ctx)
         }
     } catch (std::invalid_argument const& e) {
         std::cerr << "picotorrent seed: " << e.what() << '\n';
-        return core::exit_bad_input;
+        return exit_bad_input;
     }
     bool const v6 = host.find(':') != std::string::npos;
     options.setting_overrides["listen_interfaces"] =
@@ -149,10 +149,10 @@ int run_seed_command(command_context const& ctx)
                           std::filesystem::path(app.paths().state_dir) / "seed" / torrent.info_hash);
         } catch (std::exception const& e) {
             std::cerr << "picotorrent seed: " << e.what() << '\n';
-            return core::exit_bad_input;
+            return exit_bad_input;
         }
         if (!app.start())
-            return core::exit_bad_input;
+            return exit_bad_input;
         // upload_mode: while libtorrent checks the data, nothing may be downloaded into it.
         atp.flags |= lt::torrent_flags::upload_mode;
         atp.flags &= ~(lt::torrent_flags::auto_managed | lt::torrent_flags::paused);
@@ -160,14 +160,14 @@ int run_seed_command(command_context const& ctx)
         auto h = app.session().native().add_torrent(std::move(atp), ec);
         if (ec) {
             std::cerr << "picotorrent seed: " << ec.message() << '\n';
-            return core::exit_bad_input;
+            return exit_bad_input;
         }
         seed_watch watch(app, h, host, peers);
         watch.start();
         return app.run();
     } catch (config::config_error const& e) {
         std::cerr << "picotorrent: " << e.what() << '\n';
-        return core::exit_bad_input;
+        return exit_bad_input;
     }
 }
 

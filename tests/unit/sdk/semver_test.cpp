@@ -1,15 +1,16 @@
-#include "semver.hpp"
+// One semver rule for the host (manifests) and plugins (release tags): the SDK's.
+#include <picotorrent/sdk/semver.hpp>
 
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
 
-namespace pico::updater {
+namespace pico::sdk {
 namespace {
 
 semver parse(std::string const& text)
 {
-    auto v = parse_semver(text);
+    auto v = parse_semver(text, true);
     EXPECT_TRUE(v) << text;
     return v.value_or(semver{});
 }
@@ -63,6 +64,7 @@ TEST(semver, rejects_what_is_not_a_semantic_version)
                             "1.2.3-",
                             "1.2.3-rc..1",
                             "1.2.3-rc.01",
+                            "1.0.0-01", // the host's old parser accepted this one
                             "1.2.3-rc.1.",
                             "1.2.3+",
                             "1.2.3+a..b",
@@ -77,8 +79,14 @@ TEST(semver, rejects_what_is_not_a_semantic_version)
                             "18446744073709551616.0.0",
                             "latest",
                             "nightly-2024-01-01"}) {
-        EXPECT_FALSE(parse_semver(bad)) << '"' << bad << '"';
+        EXPECT_FALSE(parse_semver(bad, true)) << '"' << bad << '"';
     }
+}
+
+TEST(semver, takes_a_v_prefix_only_when_asked)
+{
+    EXPECT_FALSE(parse_semver("v1.2.3"));
+    EXPECT_TRUE(parse_semver("v1.2.3", true));
 }
 
 // Precedence examples from semver.org section 11, each strictly less than the next.
@@ -150,4 +158,4 @@ TEST(semver, prints_the_canonical_form)
 }
 
 } // namespace
-} // namespace pico::updater
+} // namespace pico::sdk
