@@ -39,7 +39,7 @@ void file_filters_plugin::start(sdk::host& h)
         sdk::subscribe<sdk::metadata_received_event>(h, [this](auto const& e) { on_metadata(e); }));
     m_subscriptions.push_back(
         sdk::subscribe<sdk::settings_changed_event>(h, [this](auto const& e) { on_settings_changed(e); }));
-    m_subscriptions.push_back(sdk::publish_service(h, service_name, service_version, m_service));
+    m_subscriptions.push_back(sdk::publish_service<file_filters_service>(h, m_service));
 }
 
 void file_filters_plugin::stop()

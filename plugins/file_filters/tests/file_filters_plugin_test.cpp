@@ -255,7 +255,7 @@ TEST_F(file_filters_test, service_lists_filters_and_matches_files)
         {"name": "Lossless", "pattern": ".*\\.flac$", "apply": "include"},
         {"name": "Broken", "pattern": "(x"}
     ])");
-    auto service = sdk::find_service<ff::file_filters_service>(host, ff::service_name, ff::service_version);
+    auto service = sdk::find_service<ff::file_filters_service>(host);
     ASSERT_TRUE(service);
 
     auto const filters = service->filters();
@@ -294,7 +294,7 @@ TEST_F(file_filters_test, service_lists_filters_and_matches_files)
 TEST_F(file_filters_test, configuration_change_updates_the_service_and_the_filters_in_force)
 {
     start(R"([{"name": "Lossless", "pattern": ".*\\.flac$"}])");
-    auto service = sdk::find_service<ff::file_filters_service>(host, ff::service_name, 1);
+    auto service = sdk::find_service<ff::file_filters_service>(host);
     ASSERT_TRUE(service);
 
     host.section = R"([{"name": "Pictures", "pattern": ".*\\.jpg$", "apply": "exclude"}])";

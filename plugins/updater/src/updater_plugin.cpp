@@ -18,8 +18,7 @@ class updater_plugin final : public sdk::plugin {
     void start(sdk::host& h) override
     {
         m_checker = std::make_shared<update_checker>(h);
-        // Published as updater_service so that the void pointer the registry keeps is that base.
-        m_service = sdk::publish_service<updater_service>(h, service_name, service_version, m_checker);
+        m_service = sdk::publish_service<updater_service>(h, m_checker);
         m_checker->start();
     }
 

@@ -70,7 +70,7 @@ class updater_plugin_test : public testing::Test {
 
     static std::shared_ptr<updater_service> service(test_host& host)
     {
-        return sdk::find_service<updater_service>(host, service_name, service_version);
+        return sdk::find_service<updater_service>(host);
     }
 
     // Starts the plugin, waits for its first check and returns every "update check failed" line.

@@ -146,8 +146,10 @@ void add_throughput_settings(std::map<std::string, sdk::setting_value>& s)
 void prefer_tcp_when_allowed(session::session_host& session)
 {
     auto const tcp = session.setting("enable_outgoing_tcp");
-    if (tcp && std::holds_alternative<bool>(*tcp) && std::get<bool>(*tcp))
-        session.apply_settings({{"enable_outgoing_utp", false}});
+    if (!tcp || !std::holds_alternative<bool>(*tcp) || !std::get<bool>(*tcp))
+        return;
+    if (auto const applied = session.apply_settings({{"enable_outgoing_utp", false}}); !applied.ok)
+        std::cerr << "picotorrent: warning: " << applied.error << '\n';
 }
 
 } // namespace

@@ -46,7 +46,7 @@ struct add_torrent_request {
 };
 
 /// What an add-torrent hook decided.
-struct hook_decision {
+struct [[nodiscard]] hook_decision {
     /// When set, the torrent is not added and this is the reason given to the caller.
     std::optional<std::string> reject_reason;
 
@@ -57,7 +57,7 @@ struct hook_decision {
 };
 
 /// Outcome of host::add_torrent.
-struct add_torrent_result {
+struct [[nodiscard]] add_torrent_result {
     /// True when the torrent is in the session (new, or already there: see `duplicate`).
     bool ok = false;
     /// Info hash of the torrent when known (always for files; for magnets, the hash in the URI).

@@ -47,7 +47,7 @@ enum class log_level : std::int32_t {
 using setting_value = std::variant<bool, std::int64_t, std::string>;
 
 /// Result of an operation that may fail with a one-line message.
-struct status {
+struct [[nodiscard]] status {
     /// True on success.
     bool ok = true;
     /// One line saying what went wrong; empty on success.
@@ -175,23 +175,47 @@ public:
 
 /// Subscribes to event type E with a handler taking E directly.
 template <class E, class F>
-subscription subscribe(host& h, F handler)
+[[nodiscard]] subscription subscribe(host& h, F handler)
 {
     static_assert(std::is_base_of_v<event, E>, "E must be an event payload type");
     return h.subscribe(E::static_type,
                        [handler = std::move(handler)](event const& e) { handler(static_cast<E const&>(e)); });
 }
 
-/// Publishes a typed service object.
+/// Publishes `object` as the service interface `Service`, which names itself with the static
+/// members `service_name` (char const*) and `service_version` (std::uint32_t). The object is
+/// converted to `Service` first, so `Impl` may derive from several bases in any order.
+template <class Service, class Impl>
+[[nodiscard]] subscription publish_service(host& h, std::shared_ptr<Impl> object)
+{
+    static_assert(std::is_base_of_v<Service, Impl>, "the object must implement the service interface");
+    std::shared_ptr<Service> typed = std::move(object);
+    return h.publish_service(Service::service_name, Service::service_version,
+                             std::static_pointer_cast<void>(std::move(typed)));
+}
+
+/// Finds the service interface `Service` (by its own name, at least its own version), if published.
+template <class Service>
+std::shared_ptr<Service> find_service(host& h)
+{
+    auto found = h.find_service(Service::service_name, Service::service_version);
+    return found ? std::static_pointer_cast<Service>(found->object) : nullptr;
+}
+
+/// Publishes an object under a name written by hand. Prefer publish_service<Service>(host, object):
+/// here nothing ties the name to the type, and the object is published as T, not as an interface.
 template <class T>
-subscription publish_service(host& h, std::string const& name, std::uint32_t version, std::shared_ptr<T> object)
+[[deprecated("use publish_service<Service>(host, object); the interface names itself")]] [[nodiscard]] subscription
+publish_service(host& h, std::string const& name, std::uint32_t version, std::shared_ptr<T> object)
 {
     return h.publish_service(name, version, std::static_pointer_cast<void>(std::move(object)));
 }
 
-/// Finds a typed service; T must be the type the provider documents for this name and version.
+/// Finds a service by a name written by hand. Prefer find_service<Service>(host): here a wrong T
+/// compiles and is undefined behaviour.
 template <class T>
-std::shared_ptr<T> find_service(host& h, std::string const& name, std::uint32_t min_version)
+[[deprecated("use find_service<Service>(host); the interface names itself")]] std::shared_ptr<T>
+find_service(host& h, std::string const& name, std::uint32_t min_version)
 {
     auto found = h.find_service(name, min_version);
     return found ? std::static_pointer_cast<T>(found->object) : nullptr;

@@ -6,8 +6,9 @@
 
 namespace pico::sdk {
 
-/// Owns a registration; destroying or resetting it unregisters. Move-only.
-class subscription {
+/// Owns a registration; destroying or resetting it unregisters. Move-only. [[nodiscard]]: a
+/// handle dropped on the floor would unregister at once.
+class [[nodiscard]] subscription {
 public:
     /// An empty handle that owns nothing.
     subscription() noexcept = default;

@@ -1,7 +1,7 @@
 // The "file_filters" service: the user's named include/exclude filters and a way to ask
 // which files of a torrent a filter matches. Published by the file_filters plugin; the GUI's
 // Add torrent dialog finds it with
-//   pico::sdk::find_service<pico::file_filters::file_filters_service>(host, "file_filters", 1).
+//   pico::sdk::find_service<pico::file_filters::file_filters_service>(host).
 // The object lives in the file_filters plugin: call it only through this interface. Its
 // methods are safe to call from any thread.
 #pragma once
@@ -52,6 +52,11 @@ struct match_result {
 /// The service object. Owned by the plugin; hold it through the shared_ptr find_service returns.
 class file_filters_service {
 public:
+    /// The name the service is published under (pico::sdk::find_service reads it).
+    static constexpr char const* service_name = file_filters::service_name;
+    /// The version of this interface (pico::sdk::find_service asks for at least this one).
+    static constexpr std::uint32_t service_version = file_filters::service_version;
+
     /// Only the plugin destroys it.
     virtual ~file_filters_service() = default;
     /// The configured filters, in configuration order (re-read when the configuration changes).

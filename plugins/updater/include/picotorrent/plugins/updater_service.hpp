@@ -1,7 +1,6 @@
 // The updater plugin's public service: how other plugins (the GUI) learn that a newer
 // PicoTorrent release exists. Find it with
-//   pico::sdk::find_service<pico::updater::updater_service>(host, pico::updater::service_name,
-//                                                             pico::updater::service_version)
+//   pico::sdk::find_service<pico::updater::updater_service>(host)
 // The interface only grows by appending virtual functions at the end (service_version goes up).
 #pragma once
 
@@ -34,6 +33,11 @@ struct update_info {
 /// Announces newer releases. Call every method on the host thread.
 class updater_service {
   public:
+    /// The name the service is published under (pico::sdk::find_service reads it).
+    static constexpr char const* service_name = updater::service_name;
+    /// The version of this interface (pico::sdk::find_service asks for at least this one).
+    static constexpr std::uint32_t service_version = updater::service_version;
+
     /// Owned through the shared_ptr the service registry hands out.
     virtual ~updater_service() = default;
     /// The newest release found that is newer than the host and not ignored, if any.

@@ -1,0 +1,17 @@
+// An object that does not implement the interface cannot be published as it: this must not compile.
+// expect: must implement the service interface
+#include <picotorrent/sdk/host.hpp>
+
+#include <memory>
+
+struct greeter {
+    static constexpr char const* service_name = "greeter";
+    static constexpr std::uint32_t service_version = 1;
+    virtual ~greeter() = default;
+};
+struct unrelated {};
+
+pico::sdk::subscription publish_it(pico::sdk::host& h)
+{
+    return pico::sdk::publish_service<greeter>(h, std::make_shared<unrelated>());
+}
