@@ -1,6 +1,6 @@
 #include "file_filters_plugin.hpp"
 #include "filter_config.hpp"
-#include "test_host.hpp"
+#include <picotorrent/sdk/testing/fake_host.hpp>
 
 #include <picotorrent/plugins/file_filters_service.hpp>
 
@@ -45,12 +45,12 @@ protected:
     void start(std::string section)
     {
         host.id = "file_filters";
-        host.section = std::move(section);
+        host.set_section(std::move(section));
         plugin.start(host);
     }
     void TearDown() override { plugin.stop(); }
 
-    pico::test::test_host host;
+    pico::sdk::testing::fake_host host;
     ff::file_filters_plugin plugin;
 };
 
@@ -175,9 +175,9 @@ TEST_F(file_filters_test, invalid_configured_filter_rejects_only_when_in_force)
     EXPECT_EQ(host.run_hooks(r), std::nullopt);
     plugin.stop();
 
-    pico::test::test_host cli;
+    pico::sdk::testing::fake_host cli;
     cli.id = "file_filters";
-    cli.section = host.section;
+    cli.config_values = host.config_values;
     cli.options["exclude"] = {"Broken"};
     ff::file_filters_plugin p;
     p.start(cli);
@@ -297,7 +297,7 @@ TEST_F(file_filters_test, configuration_change_updates_the_service_and_the_filte
     auto service = sdk::find_service<ff::file_filters_service>(host);
     ASSERT_TRUE(service);
 
-    host.section = R"([{"name": "Pictures", "pattern": ".*\\.jpg$", "apply": "exclude"}])";
+    host.set_section(R"([{"name": "Pictures", "pattern": ".*\\.jpg$", "apply": "exclude"}])");
     sdk::settings_changed_event e;
     e.config_keys = {"file_filters"};
     host.fire(e);
@@ -308,7 +308,7 @@ TEST_F(file_filters_test, configuration_change_updates_the_service_and_the_filte
     EXPECT_EQ(r.file_priorities, prio({4, 4, 0, 4}));
 
     // A broken edit is reported and the previous filters stay.
-    host.section = R"([{"name": 1}])";
+    host.set_section(R"([{"name": 1}])");
     host.fire(e);
     EXPECT_TRUE(host.logged(sdk::log_level::error, "file_filters[0].name: expected a string, got number; keeping"));
     EXPECT_EQ(service->filters()[0].name, "Pictures");
@@ -317,7 +317,7 @@ TEST_F(file_filters_test, configuration_change_updates_the_service_and_the_filte
 TEST_F(file_filters_test, unusable_configuration_refuses_the_plugin)
 {
     host.id = "file_filters";
-    host.section = R"([{"name": "x", "pattern": ".*", "apply": "sometimes"}])";
+    host.set_section(R"([{"name": "x", "pattern": ".*", "apply": "sometimes"}])");
     ff::file_filters_plugin p;
     try {
         p.start(host);

@@ -2,7 +2,7 @@
 #include "proxy_config.hpp"
 #include "proxy_plugin.hpp"
 #include "proxy_settings.hpp"
-#include "test_host.hpp"
+#include <picotorrent/sdk/testing/fake_host.hpp>
 
 #include <gtest/gtest.h>
 
@@ -16,13 +16,13 @@ class proxy_test : public ::testing::Test {
 protected:
     void start(std::string section)
     {
-        host.section = std::move(section);
+        host.set_section(std::move(section));
         plugin.start(host);
     }
     // The error start() threw, or "started" when it did not.
     std::string start_error(std::string section)
     {
-        host.section = std::move(section);
+        host.set_section(std::move(section));
         px::proxy_plugin p;
         try {
             p.start(host);
@@ -34,11 +34,9 @@ protected:
     }
     void TearDown() override { plugin.stop(); }
 
-    pico::test::test_host host = [] {
-        pico::test::test_host h;
-        h.id = "proxy";
-        return h;
-    }();
+    void SetUp() override { host.id = "proxy"; }
+
+    pico::sdk::testing::fake_host host;
     px::proxy_plugin plugin;
 };
 
@@ -69,9 +67,9 @@ TEST_F(proxy_test, each_type_maps_to_libtorrents_proxy_type)
              row{R"({"type": "http", "hostname": "proxy.lan", "port": 3128})", 4},
              row{R"({"type": "http", "hostname": "proxy.lan", "port": 3128, "username": "u", "password": "p"})", 5},
          }) {
-        pico::test::test_host h;
+        pico::sdk::testing::fake_host h;
         h.id = "proxy";
-        h.section = r.section;
+        h.set_section(r.section);
         px::proxy_plugin p;
         p.start(h);
         ASSERT_EQ(h.applied.size(), 1u) << r.section;
@@ -98,7 +96,7 @@ TEST_F(proxy_test, socks5_with_credentials_sets_every_proxy_setting)
                                }));
     EXPECT_TRUE(host.logged(sdk::log_level::info, "using socks5 proxy 127.0.0.1:1080 (user 'alice')"));
     // The password never reaches the log.
-    for (auto const& l : host.logs)
+    for (auto const& l : host.logs())
         EXPECT_EQ(l.message.find("s3cret"), std::string::npos) << l.message;
 }
 
@@ -150,14 +148,14 @@ TEST_F(proxy_test, force_mode_restores_settings_others_change)
 TEST_F(proxy_test, configuration_change_is_applied)
 {
     start(R"({"type": "none"})");
-    host.section = R"({"type": "socks5", "hostname": "127.0.0.1", "port": 9050})";
+    host.set_section(R"({"type": "socks5", "hostname": "127.0.0.1", "port": 9050})");
     sdk::settings_changed_event e;
     e.config_keys = {"proxy"};
     host.fire(e);
     ASSERT_EQ(host.applied.size(), 2u);
     EXPECT_EQ(host.applied[1].at("proxy_port"), int_value(9050));
 
-    host.section = R"({"type": "socks5", "hostname": "127.0.0.1", "port": "9050"})";
+    host.set_section(R"({"type": "socks5", "hostname": "127.0.0.1", "port": "9050"})");
     host.fire(e);
     EXPECT_EQ(host.applied.size(), 2u);
     EXPECT_TRUE(host.logged(sdk::log_level::error, "proxy.port: expected an integer 1..65535, got \"9050\"; keeping"));
@@ -234,7 +232,7 @@ TEST_F(proxy_test, bad_credentials_are_reported_once_naming_the_proxy)
     t.message = "SOCKS authentication error";
     host.fire(t);
     std::size_t errors = 0;
-    for (auto const& l : host.logs)
+    for (auto const& l : host.logs())
         errors += l.level == sdk::log_level::error;
     EXPECT_EQ(errors, 1u);
     EXPECT_TRUE(host.logged(sdk::log_level::error,
@@ -244,7 +242,7 @@ TEST_F(proxy_test, bad_credentials_are_reported_once_naming_the_proxy)
     sdk::tracker_error_event other;
     other.message = "Connection refused";
     host.fire(other);
-    EXPECT_EQ(host.logs.size(), 2u); // the start-up line and the one error
+    EXPECT_EQ(host.logs().size(), 2u); // the start-up line and the one error
 }
 
 TEST_F(proxy_test, auth_errors_without_a_proxy_are_not_ours)

@@ -1,6 +1,6 @@
 // The built updater plugin, loaded into a test host, against real HTTP(S) servers on 127.0.0.1.
 #include "release_servers.hpp"
-#include "test_host.hpp"
+#include "updater_test_host.hpp"
 
 #include <cctype>
 #include <chrono>
@@ -24,7 +24,7 @@ using sdk::log_level;
 bool check_finished(test_host const& host, int checks = 1)
 {
     int n = 0;
-    for (auto const& l : host.lines()) {
+    for (auto const& l : host.logs()) {
         for (char const* marker : {"update available: ", "up to date: ", "is newer but ignored",
                                    "update check failed: ", "already announced"}) {
             if (l.message.find(marker) != std::string::npos)
@@ -82,7 +82,7 @@ class updater_plugin_test : public testing::Test {
         EXPECT_TRUE(host.lines_with("update available").empty()) << host.dump();
         EXPECT_FALSE(service(host)->latest());
         plugin.stop();
-        EXPECT_EQ(host.wrong_thread_calls(), 0);
+        EXPECT_EQ(host.wrong_thread_calls, 0);
         return host.lines_with("update check failed: ", log_level::warning);
     }
 };
@@ -116,7 +116,7 @@ TEST_F(updater_plugin_test, newer_release_is_logged_once_and_published)
     EXPECT_EQ(latest->version, "1.2.0");
     EXPECT_EQ(servers.trusted().requests_with(path), 1);
     plugin.stop();
-    EXPECT_EQ(host.wrong_thread_calls(), 0);
+    EXPECT_EQ(host.wrong_thread_calls, 0);
 }
 
 struct version_case {

@@ -3,6 +3,7 @@
 #   1. install this build tree into a temporary prefix and check the layout;
 #   2. copy examples/event_logger elsewhere and build it with Ninja against that prefix
 #      (find_package(PicoTorrent) + pico_add_plugin, as C++17);
+#      and run its unit test, written against the installed SDK's fake host;
 #   3. `picotorrent plugins --json` reports it compatible, with the right SDK version;
 #   4. `picotorrent run` loads it: its host_started / host_stopping lines reach stderr,
 #      and SIGTERM ends the host cleanly.
@@ -78,6 +79,11 @@ plugin_dir=$build/plugins
 [[ -f $plugin_dir/event_logger/event_logger.so ]] || fail "no $plugin_dir/event_logger/event_logger.so"
 [[ -f $plugin_dir/event_logger/plugin.json ]] || fail "no $plugin_dir/event_logger/plugin.json"
 grep -q -- '-std=c++17' "$build/compile_commands.json" || fail "event_logger was not compiled as C++17"
+
+step "run the plugin's own unit test (the SDK's fake host, from the installed package)"
+[[ -x $build/event_logger_test ]] || fail "the out-of-tree build made no event_logger_test"
+grep -q "$prefix/include" "$build/compile_commands.json" || fail "event_logger_test did not use the installed SDK"
+quiet "$cmake" -E chdir "$build" ctest --output-on-failure
 
 step "install the plugin into a prefix of its own"
 quiet "$cmake" --install "$build" --prefix "$work/plugin-prefix"

@@ -217,8 +217,8 @@ TEST(plugin_manager, plugin_throwing_in_a_handler_is_disabled_and_the_others_go_
     EXPECT_EQ(host->live_registrations(), 2u);
     sdk::torrent_added_event added;
     added.torrent.info_hash = "abc";
-    EXPECT_THROW(host->publish(added), std::runtime_error);
-    EXPECT_THROW(host->publish(sdk::host_started_event{}), std::runtime_error);
+    EXPECT_THROW(host->fire(added), std::runtime_error);
+    EXPECT_THROW(host->fire(sdk::host_started_event{}), std::runtime_error);
 
     // What the host core does after catching it, once the callback has returned.
     h.manager.disable("throws_in_handler", "threw from torrent_added: handler failed on purpose for torrent abc");

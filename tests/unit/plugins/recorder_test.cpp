@@ -45,7 +45,7 @@ TEST(recorder_fixture, records_each_event_with_its_payload_and_thread)
     added.torrent.status = sdk::status_code::downloading_metadata;
     added.torrent.progress = 0.25;
     added.torrent.paused = true;
-    host.publish(added);
+    host.fire(added);
     // The file is flushed line by line: a test may read it while the host runs.
     EXPECT_EQ(read_lines(out.path).size(), 1u);
 
@@ -53,14 +53,14 @@ TEST(recorder_fixture, records_each_event_with_its_payload_and_thread)
     updated.torrents.resize(2);
     updated.torrents[0].info_hash = "aa";
     updated.torrents[1].info_hash = "bb";
-    host.publish(updated);
+    host.fire(updated);
     sdk::plugin_refused_event refused;
     refused.id = "other";
     refused.reason = "built against SDK 9.0.0";
-    host.publish(refused);
+    host.fire(refused);
     sdk::add_torrent_request request;
     request.name = "album";
-    EXPECT_FALSE(host.run_hooks(request).reject_reason);
+    EXPECT_FALSE(host.decide(request).reject_reason);
     h.manager.stop_all();
 
     auto const lines = read_lines(out.path);

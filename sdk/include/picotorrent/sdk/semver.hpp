@@ -66,8 +66,7 @@ inline std::optional<std::vector<std::string>> semver_identifiers(std::string_vi
     }
 }
 
-template <class T>
-int semver_three_way(T const& a, T const& b)
+template <class T> int semver_three_way(T const& a, T const& b)
 {
     return a < b ? -1 : (b < a ? 1 : 0);
 }
@@ -145,17 +144,35 @@ inline int compare(semver const& a, semver const& b)
 }
 
 /// Same precedence (build metadata is not stored, so this is semver equality).
-inline bool operator==(semver const& a, semver const& b) { return compare(a, b) == 0; }
+inline bool operator==(semver const& a, semver const& b)
+{
+    return compare(a, b) == 0;
+}
 /// Different precedence.
-inline bool operator!=(semver const& a, semver const& b) { return compare(a, b) != 0; }
+inline bool operator!=(semver const& a, semver const& b)
+{
+    return compare(a, b) != 0;
+}
 /// Lower precedence.
-inline bool operator<(semver const& a, semver const& b) { return compare(a, b) < 0; }
+inline bool operator<(semver const& a, semver const& b)
+{
+    return compare(a, b) < 0;
+}
 /// Higher precedence.
-inline bool operator>(semver const& a, semver const& b) { return compare(a, b) > 0; }
+inline bool operator>(semver const& a, semver const& b)
+{
+    return compare(a, b) > 0;
+}
 /// Lower or equal precedence.
-inline bool operator<=(semver const& a, semver const& b) { return compare(a, b) <= 0; }
+inline bool operator<=(semver const& a, semver const& b)
+{
+    return compare(a, b) <= 0;
+}
 /// Higher or equal precedence.
-inline bool operator>=(semver const& a, semver const& b) { return compare(a, b) >= 0; }
+inline bool operator>=(semver const& a, semver const& b)
+{
+    return compare(a, b) >= 0;
+}
 
 /// The canonical text: "1.2.3" or "1.2.3-rc.1" (no "v", no build metadata).
 inline std::string to_string(semver const& v)

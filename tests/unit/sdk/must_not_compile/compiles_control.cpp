@@ -1,7 +1,6 @@
 // The control for the must-not-compile cases: the same calls, used correctly, compile.
-#include <picotorrent/sdk/host.hpp>
-
 #include <memory>
+#include <picotorrent/sdk/host.hpp>
 
 struct greeter {
     static constexpr char const* service_name = "greeter";

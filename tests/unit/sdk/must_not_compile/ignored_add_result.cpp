@@ -2,4 +2,7 @@
 // expect: nodiscard
 #include <picotorrent/sdk/host.hpp>
 
-void add_and_ignore(pico::sdk::host& h) { h.add_torrent({}); }
+void add_and_ignore(pico::sdk::host& h)
+{
+    h.add_torrent({});
+}

@@ -2,4 +2,7 @@
 // expect: nodiscard
 #include <picotorrent/sdk/host.hpp>
 
-void apply_and_ignore(pico::sdk::host& h) { h.apply_settings({{"enable_dht", false}}); }
+void apply_and_ignore(pico::sdk::host& h)
+{
+    h.apply_settings({{"enable_dht", false}});
+}

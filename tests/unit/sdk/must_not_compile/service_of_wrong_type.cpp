@@ -1,8 +1,7 @@
 // An object that does not implement the interface cannot be published as it: this must not compile.
 // expect: must implement the service interface
-#include <picotorrent/sdk/host.hpp>
-
 #include <memory>
+#include <picotorrent/sdk/host.hpp>
 
 struct greeter {
     static constexpr char const* service_name = "greeter";

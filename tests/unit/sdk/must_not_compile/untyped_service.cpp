@@ -4,4 +4,7 @@
 
 struct not_a_service {};
 
-void find_it(pico::sdk::host& h) { auto found = pico::sdk::find_service<not_a_service>(h); }
+void find_it(pico::sdk::host& h)
+{
+    auto found = pico::sdk::find_service<not_a_service>(h);
+}
