@@ -34,6 +34,7 @@ std::vector<command> const& commands();
 int run_config_command(command_context const& ctx);
 int run_plugins_command(command_context const& ctx);
 int run_run_command(command_context const& ctx);
+int run_gui_command(command_context const& ctx);
 int run_inspect_command(command_context const& ctx);
 int run_create_command(command_context const& ctx);
 int run_download_command(command_context const& ctx);

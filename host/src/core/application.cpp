@@ -187,11 +187,19 @@ void application::request_stop(int exit_code)
 {
     if (m_stopping)
         return;
+    if (m_front_end_running) {
+        // The front-end's objects live on the main thread: its loop must end before plugins stop.
+        if (!m_deferred_exit_code)
+            m_deferred_exit_code = exit_code;
+        m_front_end->quit();
+        return;
+    }
     m_stopping = true;
     m_exit_code = exit_code;
     publish(sdk::host_stopping_event{});
     m_session->shutdown([this] {
         m_pool.shutdown();
+        m_front_end.reset();
         m_plugins->stop_all();
         m_signals.cancel();
         m_log.write(sdk::log_level::info, "host", "stopped");
@@ -208,6 +216,11 @@ void application::plugin_failed(std::string const& id, std::string const& what)
     m_hooks.remove_owner(id);
     m_services.remove_provider(id);
     // Destroying the plugin must wait until its own callback has returned.
+    if (m_front_end_running && id == m_front_end_owner) {
+        // Its main-thread half is still running: end that first, then stop like any shutdown.
+        request_stop(exit_failure);
+        return;
+    }
     boost::asio::post(m_ioc, [this, id, what] {
         bool const fail_closed = is_fail_closed(id);
         m_plugins->disable(id, what);
@@ -252,6 +265,25 @@ sdk::status application::write_config(std::string const& key, std::string const&
     e.changed_by = by;
     publish(e);
     return sdk::status::success();
+}
+
+sdk::status application::set_front_end(std::string const& id, std::shared_ptr<sdk::front_end> fe)
+{
+    if (m_options.mode != "gui")
+        return sdk::status::failure("front-ends run only under `picotorrent gui`");
+    if (!fe)
+        return sdk::status::failure("no front-end given");
+    if (m_front_end && m_front_end_owner != id)
+        return sdk::status::failure("plugin '" + m_front_end_owner + "' is already the front-end");
+    m_front_end = std::move(fe);
+    m_front_end_owner = id;
+    return sdk::status::success();
+}
+
+void application::front_end_returned()
+{
+    m_front_end_running = false;
+    request_stop(m_deferred_exit_code.value_or(exit_ok));
 }
 
 } // namespace pico::core

@@ -109,6 +109,15 @@ public:
     /// Writes a top-level config key and tells subscribers.
     sdk::status write_config(std::string const& key, std::string const& json, std::string const& by);
 
+    /// Makes plugin `id`'s object the front-end (gui mode only, one per host). Host thread.
+    sdk::status set_front_end(std::string const& id, std::shared_ptr<sdk::front_end> fe);
+    /// The registered front-end, if any. Host thread.
+    std::shared_ptr<sdk::front_end> front_end() const { return m_front_end; }
+    /// The front-end's loop runs on the main thread from now on: stopping first asks it to quit.
+    void front_end_started() { m_front_end_running = true; }
+    /// The front-end's loop returned (posted by the main thread): the deferred or a clean stop goes on.
+    void front_end_returned();
+
 private:
     /// True when plugin `id` is running and its manifest says fail_closed.
     bool is_fail_closed(std::string const& id) const;
@@ -134,6 +143,10 @@ private:
     int m_exit_code = exit_ok;
     bool m_stopping = false;
     bool m_started = false;
+    std::shared_ptr<sdk::front_end> m_front_end;
+    std::string m_front_end_owner;
+    bool m_front_end_running = false;
+    std::optional<int> m_deferred_exit_code;
 };
 
 } // namespace pico::core

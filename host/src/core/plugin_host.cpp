@@ -171,4 +171,9 @@ std::vector<std::string> plugin_host::option_values(std::string const& name)
     return it == opts.end() ? std::vector<std::string>{} : it->second;
 }
 
+sdk::status plugin_host::set_front_end(std::shared_ptr<sdk::front_end> fe)
+{
+    return m_app.set_front_end(m_id, std::move(fe));
+}
+
 } // namespace pico::core

@@ -50,6 +50,7 @@ public:
     std::string plugin_id() override;
     std::string host_mode() override;
     std::vector<std::string> option_values(std::string const& name) override;
+    sdk::status set_front_end(std::shared_ptr<sdk::front_end> fe) override;
 
 private:
     application& m_app;

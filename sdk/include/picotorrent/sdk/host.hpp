@@ -5,6 +5,7 @@
 
 #include <picotorrent/sdk/add_torrent.hpp>
 #include <picotorrent/sdk/events.hpp>
+#include <picotorrent/sdk/front_end.hpp>
 #include <picotorrent/sdk/subscription.hpp>
 #include <picotorrent/sdk/torrent.hpp>
 #include <picotorrent/sdk/version.hpp>
@@ -171,6 +172,17 @@ public:
     /// Values of a plugin-facing command-line option for this run, in the order given
     /// (e.g. "include" for each `--include PATTERN`); empty when not given.
     virtual std::vector<std::string> option_values(std::string const& name) = 0;
+
+    // --- SDK 1.1 additions (appended; each has a default body) ------------------------------
+
+    /// Makes this plugin the front-end that owns the main thread (host_mode() "gui" only; one
+    /// per host). Call from start(); the host calls fe->run() on the main thread once every
+    /// plugin is started and the session runs.
+    virtual status set_front_end(std::shared_ptr<front_end> fe)
+    {
+        (void)fe;
+        return status::failure("not supported by this host");
+    }
 };
 
 /// Subscribes to event type E with a handler taking E directly.

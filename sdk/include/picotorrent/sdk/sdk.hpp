@@ -3,6 +3,7 @@
 
 #include <picotorrent/sdk/add_torrent.hpp>
 #include <picotorrent/sdk/events.hpp>
+#include <picotorrent/sdk/front_end.hpp>
 #include <picotorrent/sdk/host.hpp>
 #include <picotorrent/sdk/plugin.hpp>
 #include <picotorrent/sdk/subscription.hpp>
