@@ -1,0 +1,85 @@
+// The gui plugin: a front-end (docs/threading.md). start() runs on the host thread and only
+// subscribes and registers; the Qt side lives in qt_front_end::run on the main thread.
+#include "config_view.hpp"
+#include "main_window.hpp"
+#include "qt_front_end.hpp"
+
+#include <picotorrent/sdk/sdk.hpp>
+
+namespace pico::gui {
+namespace {
+
+class gui_plugin final : public sdk::plugin {
+  public:
+    void start(sdk::host& h) override
+    {
+        m_front_end = std::make_shared<qt_front_end>(h);
+        auto& bridge = m_front_end->bridge();
+        // Each handler copies the payload and queues it for the window: never blocks the host.
+        auto on_snapshot = [&bridge](sdk::torrent_snapshot const& t) {
+            bridge.to<main_window>([t](main_window* w) { w->on_changed(t); });
+        };
+        m_subs.push_back(sdk::subscribe<sdk::torrent_added_event>(h, [&bridge](auto const& e) {
+            bridge.to<main_window>([t = e.torrent](main_window* w) { w->on_added(t); });
+        }));
+        m_subs.push_back(sdk::subscribe<sdk::torrent_removed_event>(h, [&bridge](auto const& e) {
+            bridge.to<main_window>([x = e.info_hash](main_window* w) { w->on_removed(x); });
+        }));
+        m_subs.push_back(sdk::subscribe<sdk::torrents_updated_event>(h, [&bridge](auto const& e) {
+            bridge.to<main_window>([ts = e.torrents](main_window* w) { w->on_updated(ts); });
+        }));
+        m_subs.push_back(sdk::subscribe<sdk::session_stats_event>(h, [&bridge](auto const& e) {
+            bridge.to<main_window>([d = e.download_rate, u = e.upload_rate, p = e.num_peers](main_window* w) {
+                w->on_stats(d, u, p);
+            });
+        }));
+        m_subs.push_back(sdk::subscribe<sdk::metadata_received_event>(h, [&bridge](auto const& e) {
+            bridge.to<main_window>([t = e.torrent, f = e.files](main_window* w) { w->on_metadata(t, f); });
+        }));
+        m_subs.push_back(sdk::subscribe<sdk::torrent_paused_event>(
+            h, [on_snapshot](auto const& e) { on_snapshot(e.torrent); }));
+        m_subs.push_back(sdk::subscribe<sdk::torrent_resumed_event>(
+            h, [on_snapshot](auto const& e) { on_snapshot(e.torrent); }));
+        m_subs.push_back(sdk::subscribe<sdk::state_changed_event>(
+            h, [on_snapshot](auto const& e) { on_snapshot(e.torrent); }));
+        m_subs.push_back(sdk::subscribe<sdk::torrent_finished_event>(
+            h, [on_snapshot](auto const& e) { on_snapshot(e.torrent); }));
+        m_subs.push_back(sdk::subscribe<sdk::torrent_error_event>(
+            h, [on_snapshot](auto const& e) { on_snapshot(e.torrent); }));
+        m_subs.push_back(sdk::subscribe<sdk::settings_changed_event>(h, [&bridge, &h](auto const&) {
+            bridge.to<main_window>([show = read_config_view(h.config()).show_add_dialog](main_window* w) {
+                w->on_show_add_dialog_changed(show);
+            });
+        }));
+        // Services are published in start(): every plugin has started by host_started.
+        m_subs.push_back(sdk::subscribe<sdk::host_started_event>(h, [this, &h](auto const&) {
+            auto updater = sdk::find_service<updater::updater_service>(h);
+            if (updater) {
+                m_update_sub = updater->subscribe([this](updater::update_info const& info) {
+                    m_front_end->bridge().to<main_window>(
+                        [info](main_window* w) { w->on_update_available(info); });
+                });
+            }
+            m_front_end->set_link_data(sdk::find_service<file_filters::file_filters_service>(h),
+                                       std::move(updater), h.paths().state_dir, h.paths().default_save_path);
+        }));
+        if (auto const st = h.set_front_end(m_front_end); !st.ok)
+            throw std::runtime_error(st.error);
+    }
+
+    void stop() override
+    {
+        m_update_sub.reset();
+        m_subs.clear();
+    }
+
+  private:
+    std::shared_ptr<qt_front_end> m_front_end;
+    std::vector<sdk::subscription> m_subs;
+    sdk::subscription m_update_sub;
+};
+
+} // namespace
+} // namespace pico::gui
+
+PICO_DECLARE_PLUGIN("gui", pico::gui::gui_plugin)

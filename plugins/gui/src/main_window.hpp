@@ -1,0 +1,99 @@
+// The main window: torrent list with filters, status bar, menus and shortcuts. Every slot runs
+// on the GUI thread; host calls go through host_link::host.post().
+#pragma once
+
+#include "host_link.hpp"
+#include "metainfo.hpp"
+#include "torrent_filter_model.hpp"
+#include "torrent_list_model.hpp"
+
+#include <QMainWindow>
+#include <set>
+
+class QLabel;
+class QLineEdit;
+class QComboBox;
+class QTableView;
+
+namespace pico::gui {
+
+/// What the host thread read for the window when it opened.
+struct initial_state {
+    std::vector<sdk::torrent_snapshot> torrents;
+    bool show_add_dialog = true;
+    std::string listen_text;
+};
+
+/// Title starts with "PicoTorrent" (scripts find it by that).
+class main_window final : public QMainWindow {
+    Q_OBJECT
+  public:
+    explicit main_window(host_link& link, QWidget* parent = nullptr);
+    ~main_window() override;
+
+    /// The list's model and its view (tests).
+    torrent_list_model* model() const { return m_model; }
+    torrent_filter_model* filter_model() const { return m_filter; }
+    QTableView* view() const { return m_view; }
+
+    // --- from the host thread (through gui_bridge) -------------------------------------
+    void on_initial_state(initial_state state);
+    void on_added(sdk::torrent_snapshot const& t)
+    {
+        m_model->upsert(t);
+        update_counts();
+    }
+    void on_changed(sdk::torrent_snapshot const& t) { m_model->upsert(t); }
+    void on_updated(std::vector<sdk::torrent_snapshot> const& ts)
+    {
+        m_model->update(ts);
+        update_counts();
+    }
+    void on_removed(std::string const& info_hash);
+    void on_stats(std::int64_t down, std::int64_t up, std::int64_t peers);
+    void on_metadata(sdk::torrent_snapshot const& t, std::vector<sdk::file_entry> const& files);
+    void on_show_add_dialog_changed(bool show) { m_show_add_dialog = show; }
+    void on_update_available(updater::update_info const& info);
+
+    // --- user actions -------------------------------------------------------------------
+    /// Adds .torrent files and magnet links (arguments, drops, a second instance).
+    void open_arguments(QStringList const& arguments);
+    /// Adds one .torrent file, through the Add torrent dialog when it is enabled.
+    void add_torrent_file(QString const& path);
+    /// Adds one magnet link; its file tree is asked for when metadata arrives.
+    void add_magnet(QString const& uri);
+    /// Removes the selected torrents (with_data asks once first).
+    void remove_selected(bool with_data);
+    /// Ctrl+O: choose .torrent files.
+    void open_torrent_dialog();
+    /// Ctrl+U: the Add magnet link dialog.
+    void open_magnet_dialog();
+    /// Info hashes of the selected rows.
+    std::vector<std::string> selected_hashes() const;
+
+  protected:
+    void dragEnterEvent(QDragEnterEvent* e) override;
+    void dropEvent(QDropEvent* e) override;
+    void closeEvent(QCloseEvent* e) override;
+
+  private:
+    void build_actions();
+    void build_status_bar();
+    void show_column_menu(QPoint const& pos);
+    void update_counts();
+    void report(QString const& line);
+
+    host_link& m_link;
+    torrent_list_model* m_model;
+    torrent_filter_model* m_filter;
+    QTableView* m_view;
+    QLineEdit* m_filter_box;
+    QComboBox* m_status_box;
+    QLabel* m_rates;
+    QLabel* m_counts;
+    QLabel* m_listen;
+    bool m_show_add_dialog = true;
+    std::set<std::string> m_magnets_waiting; // added by the user, tree asked for on metadata
+};
+
+} // namespace pico::gui

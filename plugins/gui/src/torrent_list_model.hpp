@@ -1,0 +1,66 @@
+// The torrent list: one row per torrent, kept up to date by host events only (added, removed,
+// updated batches) — never by polling the host.
+#pragma once
+
+#include <QAbstractTableModel>
+#include <picotorrent/sdk/torrent.hpp>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace pico::gui {
+
+/// Columns, in display order.
+enum torrent_column : int {
+    col_name,
+    col_queue,
+    col_size,
+    col_progress,
+    col_status,
+    col_eta,
+    col_down,
+    col_up,
+    col_seeds,
+    col_peers,
+    col_ratio,
+    col_added,
+    column_count
+};
+
+/// Role that returns the raw value to sort by (numbers, not display text).
+inline constexpr int sort_role = Qt::UserRole + 1;
+/// Role that returns the row's info hash.
+inline constexpr int info_hash_role = Qt::UserRole + 2;
+/// Role that returns the status code as an int.
+inline constexpr int status_role = Qt::UserRole + 3;
+
+/// A QAbstractTableModel over torrent snapshots, indexed by info hash.
+class torrent_list_model final : public QAbstractTableModel {
+    Q_OBJECT
+  public:
+    using QAbstractTableModel::QAbstractTableModel;
+
+    int rowCount(QModelIndex const& parent = {}) const override;
+    int columnCount(QModelIndex const& parent = {}) const override;
+    QVariant data(QModelIndex const& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    /// Replaces every row (the snapshot read when the window opens).
+    void reset(std::vector<sdk::torrent_snapshot> torrents);
+    /// Adds a row, or updates it when the torrent is already listed.
+    void upsert(sdk::torrent_snapshot const& torrent);
+    /// Updates the rows of a torrents_updated batch (unknown torrents are added).
+    void update(std::vector<sdk::torrent_snapshot> const& torrents);
+    /// Removes a torrent's row, if listed.
+    void remove(std::string const& info_hash);
+    /// The snapshot for a row.
+    sdk::torrent_snapshot const& at(int row) const { return m_rows[static_cast<std::size_t>(row)]; }
+    /// Row of a torrent, -1 when not listed.
+    int row_of(std::string const& info_hash) const;
+
+  private:
+    std::vector<sdk::torrent_snapshot> m_rows;
+    std::unordered_map<std::string, int> m_row_by_hash;
+};
+
+} // namespace pico::gui

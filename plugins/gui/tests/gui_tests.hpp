@@ -1,0 +1,30 @@
+// The QTest classes of gui_qtest; gui_test_main.cpp runs each.
+#pragma once
+
+#include <QObject>
+
+/// Models: torrent list, filters, file tree, metainfo parsing, formatting.
+class gui_models_test final : public QObject {
+    Q_OBJECT
+  private slots:
+    void status_text_names_every_reference_code();
+    void list_model_follows_added_updated_removed();
+    void filter_model_filters_by_name_and_status_and_sorts_numerically();
+    void file_tree_of_20000_files_checks_and_keeps_pad_indices();
+    void metainfo_parses_v1_multi_file_with_pad_files();
+    void metainfo_refuses_garbage_with_one_line();
+    void config_view_reads_show_add_torrent_dialog_and_proxy_force();
+};
+
+/// The main window and dialogs against the SDK's fake host.
+class gui_window_test final : public QObject {
+    Q_OBJECT
+  private slots:
+    void title_and_accessible_names();
+    void ctrl_a_then_delete_removes_keeping_data();
+    void shift_delete_asks_once_and_enter_confirms();
+    void add_dialog_include_filter_and_priorities();
+    void torrent_added_without_dialog_when_disabled();
+    void column_choice_is_remembered();
+    void single_instance_listener_answers_and_hands_over();
+};
