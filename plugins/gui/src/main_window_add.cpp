@@ -168,9 +168,12 @@ void main_window::on_update_available(updater::update_info const& info)
                     .arg(QString::fromStdString(info.version).toHtmlEscaped(),
                          QString::fromStdString(info.url).toHtmlEscaped()));
     box.setTextInteractionFlags(Qt::TextBrowserInteraction);
-    auto* ignore = box.addButton(QStringLiteral("Ignore this version"), QMessageBox::RejectRole);
+    auto* ignore = box.addButton(QStringLiteral("&Ignore this version"), QMessageBox::RejectRole);
     ignore->setAccessibleName(QStringLiteral("Ignore this version"));
-    box.addButton(QMessageBox::Close);
+    auto* close = box.addButton(QMessageBox::Close);
+    close->setAccessibleName(QStringLiteral("Close"));
+    box.setDefaultButton(close);
+    box.setEscapeButton(close);
     box.exec();
     if (box.clickedButton() == ignore && m_link.updater) {
         m_link.host.post([svc = m_link.updater, version = info.version, h = &m_link.host] {

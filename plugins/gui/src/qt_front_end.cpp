@@ -8,6 +8,7 @@
 #include <QIcon>
 #include <QMenu>
 #include <QSystemTrayIcon>
+#include <QTableView>
 #include <QTimer>
 
 namespace pico::gui {
@@ -93,6 +94,8 @@ void qt_front_end::run(std::vector<std::string> const& arguments)
     });
 
     window.show();
+    // The list has the keyboard, so Ctrl+A and Delete act on torrents, not on the filter text.
+    window.view()->setFocus();
     QStringList args;
     for (auto const& a : arguments)
         args << QString::fromStdString(a);
