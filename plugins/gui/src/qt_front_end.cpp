@@ -9,7 +9,6 @@
 #include <QMenu>
 #include <QSystemTrayIcon>
 #include <QTableView>
-#include <QTimer>
 
 namespace pico::gui {
 
@@ -77,7 +76,10 @@ void qt_front_end::run(std::vector<std::string> const& arguments)
 
     // Everything the window starts from, read on the host thread in one go; events that
     // were queued earlier are older than this snapshot, later ones newer.
-    m_host.post([h = &m_host, link = &link, window = &window] {
+    QStringList args;
+    for (auto const& a : arguments)
+        args << QString::fromStdString(a);
+    m_host.post([h = &m_host, link = &link, window = &window, args] {
         initial_state state;
         state.torrents = h->torrents();
         auto const config = read_config_view(h->config());
@@ -86,8 +88,10 @@ void qt_front_end::run(std::vector<std::string> const& arguments)
         std::optional<updater::update_info> update;
         if (link->updater)
             update = link->updater->latest();
-        link->bridge.to_gui([window, state = std::move(state), update]() mutable {
+        link->bridge.to_gui([window, state = std::move(state), update, args]() mutable {
             window->on_initial_state(std::move(state));
+            // Only now is show_add_torrent_dialog known.
+            window->open_arguments(args);
             if (update)
                 window->on_update_available(*update);
         });
@@ -96,11 +100,6 @@ void qt_front_end::run(std::vector<std::string> const& arguments)
     window.show();
     // The list has the keyboard, so Ctrl+A and Delete act on torrents, not on the filter text.
     window.view()->setFocus();
-    QStringList args;
-    for (auto const& a : arguments)
-        args << QString::fromStdString(a);
-    if (!args.isEmpty())
-        QTimer::singleShot(0, &window, [&window, args] { window.open_arguments(args); });
     QObject::connect(&app, &QApplication::lastWindowClosed, &app, &QApplication::quit);
     if (!m_quit_requested)
         app.exec();

@@ -75,6 +75,17 @@ try:
             xdo("key", "--clearmodifiers", k)
             time.sleep(0.2)
 
+    def dismiss(title, key):
+        """Sends `key` to a dialog until it closes: a key sent before X focus settles is lost."""
+        for _ in range(5):
+            keys(title, key)
+            try:
+                wait_for("'%s' to close" % title, lambda: window(title) is None, 3)
+                return
+            except AssertionError:
+                pass
+        raise AssertionError("'%s' did not close on %s" % (title, key))
+
     payload = os.path.join(tmp, "seed", "album")
     os.makedirs(payload)
     blobs = {"a.bin": os.urandom(1 << 20), "b.bin": os.urandom(300000)}
@@ -125,11 +136,12 @@ try:
     # 1. Add dialog shown (default on), update notice, download from the loopback seeder.
     write_config(True)
     first = gui(torrent)
-    keys("Add torrent", "Return")
-    keys("Update available", "alt+i")
+    dismiss("Add torrent", "Return")
+    dismiss("Update available", "alt+i")
     wait_for("ignored_update in the config", lambda: json.load(open(config_file)).get("ignored_update") == "99.0.0")
     seeder = spawn([BIN, "seed", torrent, payload, "--host", "127.0.0.1", "--port", "0",
-                    "--peer", "127.0.0.1:%d" % gui_port], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    "--peer", "127.0.0.1:%d" % gui_port], stdout=subprocess.DEVNULL,
+                   stderr=open(os.path.join(tmp, "seed.log"), "w"))
     wait_for("the download to finish byte-exact", complete, 90)
     wait_for("resume data", lambda: os.path.exists(resume))
     print("downloaded and verified")
@@ -143,13 +155,13 @@ try:
     # 3. A second `picotorrent gui FILE` hands over to the running one and exits 0.
     second = gui(torrent)
     assert second.wait(30) == 0, "second instance exit code"
-    keys("Add torrent", "Return")
+    dismiss("Add torrent", "Return")
     wait_for("the torrent back in the host", lambda: os.path.exists(resume))
     print("single instance handed the torrent over")
 
     # 4. Shift+Delete + Enter: removed with its data.
     keys("PicoTorrent", "ctrl+a", "shift+Delete")
-    keys("Remove torrents", "Return")
+    dismiss("Remove torrents", "Return")
     wait_for("the data to be deleted", lambda: not any(os.path.exists(p) for p in downloaded))
     wait_for("the torrent to leave the host", lambda: not os.path.exists(resume))
     print("Shift+Delete removed it with its data")
