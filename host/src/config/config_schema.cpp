@@ -2,6 +2,7 @@
 
 #include "config/config_error.hpp"
 #include "config/config_paths.hpp"
+#include "util/printable.hpp"
 
 #include <cstdint>
 #include <libtorrent/settings_pack.hpp>
@@ -180,7 +181,7 @@ void check_listen_interfaces(std::string_view key, std::string_view value)
         auto const entry =
             value.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
         if (!is_listen_entry(entry))
-            fail(key, "\"" + std::string(entry) + "\" is not HOST:PORT (e.g. \"0.0.0.0:6881,[::]:6881\")");
+            fail(key, "\"" + util::printable(entry, 100) + "\" is not HOST:PORT (e.g. \"0.0.0.0:6881,[::]:6881\")");
         if (comma == std::string_view::npos)
             return;
         start = comma + 1;
@@ -235,7 +236,7 @@ void check_value(std::string_view key, value_kind kind, json const& v)
             known = known || (v.is_string() && v.get_ref<std::string const&>() == t);
         if (!known)
             fail(key, "expected \"none\", \"socks4\", \"socks5\" or \"http\", got " +
-                          (v.is_string() ? "\"" + v.get<std::string>() + "\"" : describe(v)));
+                          (v.is_string() ? "\"" + util::printable(v.get<std::string>(), 100) + "\"" : describe(v)));
         break;
     }
     case value_kind::listen_interfaces:

@@ -2,6 +2,7 @@
 
 #include "config/json_text.hpp"
 #include "util/atomic_file.hpp"
+#include "util/printable.hpp"
 
 #include <system_error>
 #include <utility>
@@ -42,12 +43,15 @@ config_store::config_store(std::filesystem::path file, nlohmann::json document)
 {
 }
 
-config_store config_store::load(std::filesystem::path file)
+config_store config_store::load(std::filesystem::path file, missing_file if_missing)
 {
     std::error_code ec;
     auto const status = std::filesystem::status(file, ec);
-    if (status.type() == std::filesystem::file_type::not_found)
+    if (status.type() == std::filesystem::file_type::not_found) {
+        if (if_missing == missing_file::is_error)
+            throw config_error(util::printable(file.string(), 1000) + ": no such file");
         return config_store(std::move(file), nlohmann::json::object());
+    }
     if (ec)
         throw config_error(file.string() + ": " + ec.message());
     if (std::filesystem::is_directory(status))
@@ -55,8 +59,12 @@ config_store config_store::load(std::filesystem::path file)
 
     std::string text;
     try {
-        text = util::read_file(file);
+        text = util::read_file(file, max_json_file_bytes);
     } catch (std::system_error const& e) {
+        if (e.code() == std::errc::file_too_large)
+            throw config_error(util::printable(file.string(), 1000) + ": larger than " +
+                               std::to_string(max_json_file_bytes / (1024 * 1024)) +
+                               " MiB; this is not a configuration file");
         throw config_error(file.string() + ": cannot read: " + e.code().message());
     }
     // An empty file (or one with only comments) is an empty configuration, not a syntax error.

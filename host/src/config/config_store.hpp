@@ -13,12 +13,17 @@
 
 namespace pico::config {
 
+/// Whether a configuration file that does not exist is an empty configuration (the default
+/// location) or an error (a file the user named with --config).
+enum class missing_file { is_empty, is_error };
+
 /// The configuration file and what the user wrote in it.
 class config_store {
   public:
-    /// Missing file -> empty document (the file is not created until a save). Unreadable file,
-    /// parse error or invalid known key -> throws config_error. // and /* */ comments are accepted.
-    static config_store load(std::filesystem::path file);
+    /// Missing file -> empty document (the file is not created until a save), or config_error
+    /// with missing_file::is_error. Unreadable file, file over max_json_file_bytes, parse error
+    /// or invalid known key -> throws config_error. // and /* */ comments are accepted.
+    static config_store load(std::filesystem::path file, missing_file if_missing = missing_file::is_empty);
 
     /// The file this store reads and writes.
     std::filesystem::path const& file() const { return m_file; }

@@ -1,8 +1,11 @@
 #include "config/json_text.hpp"
 
 #include "config/config_error.hpp"
+#include "util/printable.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <optional>
 #include <vector>
 
@@ -15,6 +18,8 @@ struct scanned_text {
     std::string code;
     std::vector<std::size_t> string_starts;
     std::optional<std::size_t> open_comment;
+    // The first '[' or '{' past max_nesting_depth, outside strings and comments.
+    std::optional<std::size_t> too_deep;
 };
 
 scanned_text scan(std::string_view text)
@@ -22,6 +27,7 @@ scanned_text scan(std::string_view text)
     scanned_text out;
     out.code.assign(text);
     enum class state { code, string, line_comment, block_comment } st = state::code;
+    std::size_t depth = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         char const c = text[i];
         char const next = i + 1 < text.size() ? text[i + 1] : '\0';
@@ -30,6 +36,11 @@ scanned_text scan(std::string_view text)
             if (c == '"') {
                 st = state::string;
                 out.string_starts.push_back(i);
+            } else if (c == '[' || c == '{') {
+                if (++depth > max_nesting_depth && !out.too_deep)
+                    out.too_deep = i;
+            } else if (c == ']' || c == '}') {
+                depth -= depth > 0 ? 1 : 0;
             } else if (c == '/' && (next == '/' || next == '*')) {
                 st = next == '/' ? state::line_comment : state::block_comment;
                 if (st == state::block_comment)
@@ -103,6 +114,34 @@ std::optional<std::size_t> previous_code(std::string_view code, std::size_t offs
         --offset;
         if (!is_space(code[offset]))
             return offset;
+    }
+    return std::nullopt;
+}
+
+// The first number literal in `code` (comments blanked) too big for a double, e.g. 1e999.
+std::optional<std::size_t> overflowing_number(std::string_view code)
+{
+    bool in_string = false;
+    for (std::size_t i = 0; i < code.size(); ++i) {
+        char const c = code[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            std::size_t end = i;
+            while (end < code.size() && is_literal_char(code[end]))
+                ++end;
+            std::string const literal(code.substr(i, end - i));
+            if (!std::isfinite(std::strtod(literal.c_str(), nullptr)))
+                return i;
+            i = end - 1;
+        }
     }
     return std::nullopt;
 }
@@ -238,13 +277,31 @@ bool is_blank(std::string_view text)
 
 nlohmann::json parse_json_with_comments(std::string_view text, std::string const& label)
 {
+    auto const fail_at = [&](std::size_t offset, std::string const& message) {
+        auto const pos = position_of(text, offset);
+        return config_error(util::printable(label, 1000) + ":" + std::to_string(pos.line) + ":" +
+                            std::to_string(pos.column) + ": " + util::printable(message));
+    };
+    auto const s = scan(text);
+    // nlohmann parses without recursion, but copying or walking the result recurses once per
+    // level: a document nested 60,000 deep would overflow the stack later. Refuse it here.
+    if (s.too_deep)
+        throw fail_at(*s.too_deep, "nested deeper than " + std::to_string(max_nesting_depth) + " levels");
+    // nlohmann ends a // comment at a NUL byte and reads the rest of the comment as JSON; a NUL
+    // inside a comment is still comment, so it goes before parsing (offsets do not move).
+    std::string input(text);
+    for (std::size_t i = 0; i < input.size(); ++i) {
+        if (input[i] == '\0' && s.code[i] == ' ')
+            input[i] = ' ';
+    }
     try {
-        return nlohmann::json::parse(text.begin(), text.end(), nullptr, true, /*ignore_comments=*/true);
+        return nlohmann::json::parse(input.begin(), input.end(), nullptr, true, /*ignore_comments=*/true);
     } catch (nlohmann::json::parse_error const& e) {
-        auto const d = diagnose(text, e);
-        auto const pos = position_of(text, d.offset);
-        throw config_error(label + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " +
-                           d.message);
+        auto const d = diagnose(input, e);
+        throw fail_at(d.offset, d.message);
+    } catch (nlohmann::json::out_of_range const&) {
+        // 406: a number literal beyond a double's range. nlohmann does not say where.
+        throw fail_at(overflowing_number(s.code).value_or(0), "number out of range");
     }
 }
 

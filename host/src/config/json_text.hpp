@@ -8,6 +8,13 @@
 
 namespace pico::config {
 
+/// How deep arrays and objects may nest in a configuration or manifest (the reference's
+/// config nests three levels).
+inline constexpr std::size_t max_nesting_depth = 64;
+
+/// The largest configuration or manifest file the host reads.
+inline constexpr std::size_t max_json_file_bytes = 4 * 1024 * 1024;
+
 /// A 1-based line and column; columns count UTF-8 characters, so they match what editors show.
 struct text_position {
     std::size_t line = 1;
@@ -24,7 +31,8 @@ bool has_comments(std::string_view text);
 bool is_blank(std::string_view text);
 
 /// Parses JSON that may contain // and /* */ comments. Throws config_error
-/// "LABEL:LINE:COLUMN: message" with a short, human message on a syntax error.
+/// "LABEL:LINE:COLUMN: message" with a short, human message on a syntax error, a number out of
+/// range, or nesting deeper than max_nesting_depth. What it echoes is made printable.
 nlohmann::json parse_json_with_comments(std::string_view text, std::string const& label);
 
 } // namespace pico::config

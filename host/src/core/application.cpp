@@ -22,7 +22,9 @@ bool looks_like_magnet(std::string const& s) { return s.rfind("magnet:", 0) == 0
 
 application::application(host_options options)
     : m_options(std::move(options)),
-      m_config(config::config_store::load(config::locate_config_file(m_options.config_file, config::executable_dir()))),
+      m_config(config::config_store::load(
+          config::locate_config_file(m_options.config_file, config::executable_dir()),
+          m_options.config_file ? config::missing_file::is_error : config::missing_file::is_empty)),
       m_events([this](std::string const& id, std::string const& what) { plugin_failed(id, what); }),
       m_hooks([this](std::string const& id, std::string const& what) { plugin_failed(id, what); }),
       m_signals(m_ioc)

@@ -2,7 +2,10 @@
 
 #include "plugins/one_line.hpp"
 #include "plugins/semver.hpp"
+#include "config/config_error.hpp"
+#include "config/json_text.hpp"
 #include "util/atomic_file.hpp"
+#include "util/printable.hpp"
 
 #include <picotorrent/sdk/semver.hpp>
 
@@ -15,11 +18,17 @@ namespace {
 
 using json = nlohmann::json;
 
+constexpr std::size_t max_manifest_bytes = 1024 * 1024;
+
 class validator {
 public:
     validator(json const& doc, std::string origin) : m_doc(doc), m_origin(std::move(origin)) {}
 
-    [[noreturn]] void fail(std::string const& what) const { throw manifest_error(one_line(m_origin + ": " + what)); }
+    // What a manifest says is echoed escaped and cut short: it is outside input.
+    [[noreturn]] void fail(std::string const& what) const
+    {
+        throw manifest_error(one_line(m_origin) + ": " + util::printable(what, 300));
+    }
 
     std::string required_string(char const* key) const
     {
@@ -102,9 +111,12 @@ manifest parse_manifest(std::string_view json_text, std::string const& origin)
 {
     json doc;
     try {
-        doc = json::parse(json_text.begin(), json_text.end(), nullptr, true, true);
-    } catch (json::exception const& e) {
-        throw manifest_error(one_line(origin + ": invalid JSON: " + e.what()));
+        // Depth-limited, with line:column, like the configuration.
+        doc = config::parse_json_with_comments(json_text, "");
+    } catch (config::config_error const& e) {
+        std::string_view where = e.what(); // ":LINE:COLUMN: message"
+        where.remove_prefix(where.empty() ? 0 : 1);
+        throw manifest_error(one_line(origin) + ": invalid JSON: " + std::string(where));
     }
     validator v(doc, origin);
     if (!doc.is_object())
@@ -148,8 +160,10 @@ manifest read_manifest(std::filesystem::path const& plugin_json)
 {
     std::string text;
     try {
-        text = util::read_file(plugin_json);
+        text = util::read_file(plugin_json, max_manifest_bytes);
     } catch (std::system_error const& e) {
+        if (e.code() == std::errc::file_too_large)
+            throw manifest_error(one_line(plugin_json.string()) + ": larger than 1 MiB; not a plugin manifest");
         throw manifest_error(plugin_json.string() + ": cannot read: " + e.code().message());
     }
     return parse_manifest(text, plugin_json.string());

@@ -1,5 +1,6 @@
 #include "util/atomic_file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <fstream>
@@ -100,6 +101,41 @@ std::string read_file(std::filesystem::path const& path)
     if (in.bad())
         throw std::system_error(EIO, std::generic_category(), "cannot read " + path.string());
     return out.str();
+}
+
+} // namespace pico::util
+
+namespace pico::util {
+
+std::string read_file(std::filesystem::path const& path, std::size_t max_bytes)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw std::system_error(errno ? errno : ENOENT, std::generic_category(), "cannot open " + path.string());
+    auto const too_large = [&] {
+        return std::system_error(std::make_error_code(std::errc::file_too_large),
+                                 path.string() + " is larger than " + std::to_string(max_bytes) + " bytes");
+    };
+    // The size first: a big regular file is refused without reading any of it.
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) {
+        auto const size = std::filesystem::file_size(path, ec);
+        if (!ec && size > max_bytes)
+            throw too_large();
+    }
+    // Devices and pipes report no size: read at most one byte past the limit.
+    std::string out;
+    char buffer[65536];
+    while (in && out.size() <= max_bytes) {
+        auto const want = std::min<std::size_t>(sizeof buffer, max_bytes + 1 - out.size());
+        in.read(buffer, static_cast<std::streamsize>(want));
+        out.append(buffer, static_cast<std::size_t>(in.gcount()));
+    }
+    if (in.bad())
+        throw std::system_error(EIO, std::generic_category(), "cannot read " + path.string());
+    if (out.size() > max_bytes)
+        throw too_large();
+    return out;
 }
 
 } // namespace pico::util

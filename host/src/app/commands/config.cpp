@@ -80,7 +80,8 @@ int run_config_command(command_context const& ctx)
         if (vm.count("config"))
             from_cli = vm["config"].as<std::string>();
         auto const store =
-            config::config_store::load(config::locate_config_file(from_cli, config::executable_dir()));
+            config::config_store::load(config::locate_config_file(from_cli, config::executable_dir()),
+                                       from_cli ? config::missing_file::is_error : config::missing_file::is_empty);
         auto const state_dir = vm.count("state-dir")
                                    ? std::filesystem::path(vm["state-dir"].as<std::string>())
                                    : config::default_state_dir();
