@@ -2,6 +2,7 @@
 
 #include "config/config_store.hpp"
 #include "core/application.hpp"
+#include "session/torrent_queries.hpp"
 #include "util/host_version.hpp"
 
 #include <boost/asio/post.hpp>
@@ -174,6 +175,65 @@ std::vector<std::string> plugin_host::option_values(std::string const& name)
 sdk::status plugin_host::set_front_end(std::shared_ptr<sdk::front_end> fe)
 {
     return m_app.set_front_end(m_id, std::move(fe));
+}
+
+std::vector<sdk::peer_entry> plugin_host::peers(std::string const& info_hash)
+{
+    auto h = m_app.session().handle(info_hash);
+    return h ? session::peer_entries(*h) : std::vector<sdk::peer_entry>{};
+}
+
+std::vector<sdk::tracker_entry> plugin_host::trackers(std::string const& info_hash)
+{
+    auto h = m_app.session().handle(info_hash);
+    return h ? session::tracker_entries(*h) : std::vector<sdk::tracker_entry>{};
+}
+
+sdk::session_statistics plugin_host::session_stats()
+{
+    return session::session_statistics(m_app.session(), m_app.paths().default_save_path);
+}
+
+std::optional<sdk::rate_limits> plugin_host::torrent_limits(std::string const& info_hash)
+{
+    auto h = m_app.session().handle(info_hash);
+    if (!h)
+        return std::nullopt;
+    return session::torrent_rate_limits(*h);
+}
+
+sdk::status plugin_host::set_torrent_limits(std::string const& info_hash, sdk::rate_limits limits)
+{
+    auto h = m_app.session().handle(info_hash);
+    if (!h)
+        return sdk::status::failure("no torrent with info hash " + info_hash);
+    return session::set_torrent_rate_limits(*h, limits);
+}
+
+sdk::rate_limits plugin_host::global_limits()
+{
+    auto value = [this](char const* name) {
+        auto v = m_app.session().setting(name);
+        return v ? std::max<std::int64_t>(0, std::get<std::int64_t>(*v)) : 0;
+    };
+    return {value("download_rate_limit"), value("upload_rate_limit")};
+}
+
+sdk::status plugin_host::set_global_limits(sdk::rate_limits limits)
+{
+    if (auto error = session::check_rate_limits(limits))
+        return sdk::status::failure(*error);
+    // Through apply_settings so plugins hear settings_changed like for any other settings patch.
+    return apply_settings({{"download_rate_limit", limits.download}, {"upload_rate_limit", limits.upload}});
+}
+
+bool plugin_host::move_in_queue(std::string const& info_hash, sdk::queue_move move)
+{
+    auto h = m_app.session().handle(info_hash);
+    if (!h)
+        return false;
+    session::move_in_queue(*h, move);
+    return true;
 }
 
 } // namespace pico::core

@@ -51,6 +51,14 @@ public:
     std::string host_mode() override;
     std::vector<std::string> option_values(std::string const& name) override;
     sdk::status set_front_end(std::shared_ptr<sdk::front_end> fe) override;
+    std::vector<sdk::peer_entry> peers(std::string const& info_hash) override;
+    std::vector<sdk::tracker_entry> trackers(std::string const& info_hash) override;
+    sdk::session_statistics session_stats() override;
+    std::optional<sdk::rate_limits> torrent_limits(std::string const& info_hash) override;
+    sdk::status set_torrent_limits(std::string const& info_hash, sdk::rate_limits limits) override;
+    sdk::rate_limits global_limits() override;
+    sdk::status set_global_limits(sdk::rate_limits limits) override;
+    bool move_in_queue(std::string const& info_hash, sdk::queue_move move) override;
 
 private:
     application& m_app;

@@ -93,6 +93,10 @@ public:
     bool connect_peer(std::string const& info_hash, std::string const& endpoint);
     /// The port the session listens on (0 before it listens).
     int listen_port() const;
+    /// Payload bytes received since the session started, as of the last stats tick (about 1 s).
+    std::int64_t received_payload_total() const { return m_last_recv_payload; }
+    /// Payload bytes sent since the session started, as of the last stats tick (about 1 s).
+    std::int64_t sent_payload_total() const { return m_last_sent_payload; }
     /// Direct access for one-shot commands (download/seed) that need more than the SDK offers.
     /// Throws std::logic_error before start().
     lt::session& native();

@@ -6,6 +6,7 @@
 #include <picotorrent/sdk/add_torrent.hpp>
 #include <picotorrent/sdk/events.hpp>
 #include <picotorrent/sdk/front_end.hpp>
+#include <picotorrent/sdk/session_info.hpp>
 #include <picotorrent/sdk/subscription.hpp>
 #include <picotorrent/sdk/torrent.hpp>
 #include <picotorrent/sdk/version.hpp>
@@ -183,6 +184,28 @@ public:
         (void)fe;
         return status::failure("not supported by this host");
     }
+
+    // --- SDK 1.1: details and control (defaults keep older hosts and test doubles compiling) --
+
+    /// Connected peers of a torrent; empty when unknown or none.
+    virtual std::vector<peer_entry> peers(std::string const& /*info_hash*/) { return {}; }
+    /// Trackers of a torrent in tier order; empty when unknown or none.
+    virtual std::vector<tracker_entry> trackers(std::string const& /*info_hash*/) { return {}; }
+    /// Session-wide rates, totals, listen endpoints, free space and torrent counts.
+    virtual session_statistics session_stats() { return {}; }
+    /// A torrent's own rate limits; nullopt when unknown.
+    virtual std::optional<rate_limits> torrent_limits(std::string const& /*info_hash*/) { return std::nullopt; }
+    /// Sets a torrent's own rate limits (0 = unlimited); fails when unknown or a limit is negative.
+    virtual status set_torrent_limits(std::string const& /*info_hash*/, rate_limits /*limits*/)
+    {
+        return status::failure("not supported by this host");
+    }
+    /// The session-wide rate limits in force (0 = unlimited).
+    virtual rate_limits global_limits() { return {}; }
+    /// Sets the session-wide rate limits for this run (0 = unlimited; the config file is not changed).
+    virtual status set_global_limits(rate_limits /*limits*/) { return status::failure("not supported by this host"); }
+    /// Moves a torrent in the queue (only queued, auto-managed torrents have a place); false if unknown.
+    virtual bool move_in_queue(std::string const& /*info_hash*/, queue_move /*move*/) { return false; }
 };
 
 /// Subscribes to event type E with a handler taking E directly.
