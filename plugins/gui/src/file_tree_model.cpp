@@ -208,7 +208,7 @@ QVariant file_tree_model::data(QModelIndex const& index, int role) const
     case 1:
         return size_text(n.size);
     case 2:
-        return f ? QStringLiteral("%1%").arg(f->progress * 100.0, 0, 'f', 1) : QString();
+        return f && f->progress >= 0 ? QStringLiteral("%1%").arg(f->progress * 100.0, 0, 'f', 1) : QString();
     case 3:
         if (!f)
             return QString();

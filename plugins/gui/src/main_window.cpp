@@ -15,6 +15,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -80,8 +81,16 @@ main_window::main_window(host_link& link, QWidget* parent)
     m_view->setColumnWidth(col_name, 300);
     connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
             &main_window::show_column_menu);
-    layout->addWidget(m_view);
+    m_details = new details_pane(m_link, central);
+    auto* split = new QSplitter(Qt::Vertical, central);
+    split->addWidget(m_view);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split);
     setCentralWidget(central);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { request_details(true); });
 
     auto s = settings_for(m_link);
     if (auto const state = s.value(QStringLiteral("list/header")).toByteArray(); !state.isEmpty())
@@ -265,6 +274,44 @@ void main_window::report(QString const& line)
 {
     statusBar()->showMessage(line, 10000);
     m_link.host.log(sdk::log_level::warning, line.toStdString());
+}
+
+void main_window::on_updated(std::vector<sdk::torrent_snapshot> const& ts)
+{
+    m_model->update(ts);
+    update_counts();
+    // The shown torrent changed: refresh its peers and trackers with the batch, never on a timer.
+    for (auto const& t : ts) {
+        if (t.info_hash == m_details->shown()) {
+            request_details(false);
+            break;
+        }
+    }
+}
+
+void main_window::request_details(bool with_files)
+{
+    auto const hashes = selected_hashes();
+    if (hashes.empty()) {
+        m_details->clear_details();
+        return;
+    }
+    m_link.host.post([link = &m_link, hash = hashes.front(), with_files] {
+        auto t = link->host.find_torrent(hash);
+        if (!t)
+            return;
+        torrent_details d{*t, with_files ? link->host.files(hash) : std::vector<sdk::file_entry>{},
+                          link->host.peers(hash), link->host.trackers(hash)};
+        link->bridge.to<main_window>(
+            [d = std::move(d), with_files](main_window* w) { w->on_details(d, with_files); });
+    });
+}
+
+void main_window::on_details(torrent_details const& d, bool with_files)
+{
+    auto const hashes = selected_hashes();
+    if (!hashes.empty() && hashes.front() == d.torrent.info_hash)
+        m_details->show_details(d, with_files);
 }
 
 } // namespace pico::gui

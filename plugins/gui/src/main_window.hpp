@@ -2,6 +2,7 @@
 // on the GUI thread; host calls go through host_link::host.post().
 #pragma once
 
+#include "details_pane.hpp"
 #include "host_link.hpp"
 #include "metainfo.hpp"
 #include "torrent_filter_model.hpp"
@@ -44,16 +45,16 @@ class main_window final : public QMainWindow {
         update_counts();
     }
     void on_changed(sdk::torrent_snapshot const& t) { m_model->upsert(t); }
-    void on_updated(std::vector<sdk::torrent_snapshot> const& ts)
-    {
-        m_model->update(ts);
-        update_counts();
-    }
+    void on_updated(std::vector<sdk::torrent_snapshot> const& ts);
     void on_removed(std::string const& info_hash);
     void on_stats(std::int64_t down, std::int64_t up, std::int64_t peers);
     void on_metadata(sdk::torrent_snapshot const& t, std::vector<sdk::file_entry> const& files);
     void on_show_add_dialog_changed(bool show) { m_show_add_dialog = show; }
     void on_update_available(updater::update_info const& info);
+    void on_details(torrent_details const& d, bool with_files);
+
+    /// The details pane (tests).
+    details_pane* details() const { return m_details; }
 
     // --- user actions -------------------------------------------------------------------
     /// Adds .torrent files and magnet links (arguments, drops, a second instance).
@@ -82,6 +83,8 @@ class main_window final : public QMainWindow {
     void show_column_menu(QPoint const& pos);
     void update_counts();
     void report(QString const& line);
+    /// Asks the host thread for the selected torrent's details (files only when `with_files`).
+    void request_details(bool with_files);
 
     host_link& m_link;
     torrent_list_model* m_model;
@@ -92,6 +95,7 @@ class main_window final : public QMainWindow {
     QLabel* m_rates;
     QLabel* m_counts;
     QLabel* m_listen;
+    details_pane* m_details;
     bool m_show_add_dialog = true;
     std::set<std::string> m_magnets_waiting; // added by the user, tree asked for on metadata
 };

@@ -27,4 +27,5 @@ class gui_window_test final : public QObject {
     void torrent_added_without_dialog_when_disabled();
     void column_choice_is_remembered();
     void single_instance_listener_answers_and_hands_over();
+    void details_files_checkbox_sets_file_priorities();
 };

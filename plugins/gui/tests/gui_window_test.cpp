@@ -1,4 +1,5 @@
 #include "add_torrent_dialog.hpp"
+#include "details_pane.hpp"
 #include "gui_tests.hpp"
 #include "main_window.hpp"
 #include "single_instance.hpp"
@@ -173,4 +174,24 @@ void gui_window_test::single_instance_listener_answers_and_hands_over()
                  (QStringList{QStringLiteral("/x/a.torrent"), QStringLiteral("magnet:?xt=urn:btih:abc")}));
     QTRY_VERIFY(client.bytesAvailable() >= 3 || client.waitForReadyRead(100));
     QCOMPARE(client.readAll(), QByteArray("ok\n"));
+}
+
+void gui_window_test::details_files_checkbox_sets_file_priorities()
+{
+    window_fixture f;
+    gui::details_pane pane(f.link);
+    gui::torrent_details d;
+    d.torrent.info_hash = std::string(40, 'c');
+    d.files = {{0, "r/a.bin", 10, 4}, {1, "r/.pad/6", 6, 4}, {2, "r/b.bin", 10, 4}};
+    d.peers = {{"127.0.0.1:6881", "libtorrent 2.0.8", 100, 0, 1.0, "S"}};
+    d.trackers = {{"http://127.0.0.1:9/announce", 0, "not working", "connection refused"}};
+    pane.show_details(d, true);
+    auto* files = pane.files();
+    auto const root = files->index(0, 0);
+    QCOMPARE(files->rowCount(root), 2); // the pad file is hidden
+    QVERIFY(files->setData(files->index(0, 0, root), Qt::Unchecked, Qt::CheckStateRole));
+    f.host.run_posted();
+    QCOMPARE(f.host.priority_calls.size(), std::size_t(1));
+    QCOMPARE(f.host.priority_calls[0].info_hash, d.torrent.info_hash);
+    QCOMPARE(f.host.priority_calls[0].priorities, (std::vector<std::uint8_t>{0, 4, 4}));
 }
