@@ -33,7 +33,24 @@ bool optional_string(nlohmann::json const& doc, char const* key, std::string& ou
 
 std::optional<release> parse_release(std::string_view json, std::string& error)
 {
-    auto const doc = nlohmann::json::parse(json.begin(), json.end(), nullptr, /*allow_exceptions=*/false);
+    // A release document is 3 levels deep; a server sending far deeper nesting is hostile, and
+    // nlohmann's copies recurse, so such a value is never built at all.
+    constexpr int max_depth = 32;
+    struct too_deep {};
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(
+            json.begin(), json.end(),
+            [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+                if (depth > max_depth)
+                    throw too_deep{};
+                return true;
+            },
+            /*allow_exceptions=*/false);
+    } catch (too_deep const&) {
+        error = "release JSON nests deeper than " + std::to_string(max_depth) + " levels";
+        return std::nullopt;
+    }
     if (doc.is_discarded()) {
         error = "malformed release JSON (" + std::to_string(json.size()) + " bytes)";
         return std::nullopt;

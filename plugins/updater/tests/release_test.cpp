@@ -67,5 +67,16 @@ INSTANTIATE_TEST_SUITE_P(
         bad_release{R"j({"tag_name": "v1.0.0", "html_url": "https://x/r", "body": 5})j", "\"body\""},
         bad_release{R"j({"tag_name": "v1.0.0", "html_url": "https://x/r", "name": {}})j", "\"name\""}));
 
+// A release document nested 100,000 deep is refused with one line, not parsed into a value
+// whose recursive copy or comparison would overflow the stack.
+TEST(release, deep_nesting_is_refused_with_one_line)
+{
+    std::string const deep = R"({"tag_name": "v9.0.0", "html_url": "https://x/r", "body": )" +
+                             std::string(100000, '[') + std::string(100000, ']') + "}";
+    std::string error;
+    EXPECT_FALSE(parse_release(deep, error));
+    EXPECT_NE(error.find("nests deeper"), std::string::npos) << error;
+}
+
 } // namespace
 } // namespace pico::updater

@@ -1,7 +1,9 @@
 #include "commands.hpp"
 
 #include "base64.hpp"
+#include "json_limits.hpp"
 #include "messages.hpp"
+#include "save_path_policy.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -81,9 +83,10 @@ std::string error_reply(json const& id, std::string const& message)
 parse_outcome parse_command(std::string_view text)
 {
     parse_outcome out;
-    json msg = json::parse(text, nullptr, false);
+    json msg = parse_limited(text);
     if (msg.is_discarded()) {
-        out.error_reply = error_reply(nullptr, "malformed JSON");
+        out.error_reply = error_reply(nullptr, "malformed JSON (or nested deeper than " +
+                                                   std::to_string(max_message_depth) + " levels)");
         return out;
     }
     if (!msg.is_object()) {
@@ -91,8 +94,14 @@ parse_outcome parse_command(std::string_view text)
         return out;
     }
     command cmd;
-    if (auto it = msg.find("id"); it != msg.end())
+    if (auto it = msg.find("id"); it != msg.end()) {
+        // Ids are echoed in every reply: only scalars, so a reply never copies a client's tree.
+        if (it->is_structured()) {
+            out.error_reply = error_reply(nullptr, "\"id\" must be a string, a number, true/false or null");
+            return out;
+        }
         cmd.id = *it;
+    }
     try {
         auto it = msg.find("type");
         if (it == msg.end() || !it->is_string())
@@ -119,7 +128,7 @@ parse_outcome parse_command(std::string_view text)
     return out;
 }
 
-std::string run_command(sdk::host& host, command const& cmd)
+std::string run_command(sdk::host& host, command const& cmd, std::vector<std::string> const& save_roots)
 {
     switch (cmd.what) {
     case command::kind::add: {
@@ -131,7 +140,12 @@ std::string run_command(sdk::host& host, command const& cmd)
             req.source = sdk::torrent_source::bytes;
             req.data = cmd.torrent_data;
         }
-        req.save_path = cmd.save_path;
+        if (!cmd.save_path.empty()) {
+            auto const confined = confine_save_path(cmd.save_path, save_roots);
+            if (!confined.ok)
+                return error_reply(cmd.id, confined.error);
+            req.save_path = confined.path;
+        }
         req.paused = cmd.paused;
         auto const result = host.add_torrent(std::move(req));
         if (!result.ok)

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pico::websocket {
 
@@ -46,7 +47,8 @@ struct parse_outcome {
 parse_outcome parse_command(std::string_view text);
 
 /// Runs a command against the host (host thread only) and returns the reply as JSON text.
-std::string run_command(sdk::host& host, command const& cmd);
+/// A client's save_path must lie under one of `save_roots` (see save_path_policy.hpp).
+std::string run_command(sdk::host& host, command const& cmd, std::vector<std::string> const& save_roots);
 
 /// {"type":"error","id":ID,"message":MESSAGE}
 std::string error_reply(nlohmann::json const& id, std::string const& message);

@@ -69,6 +69,11 @@ settings parse_settings(json const& section)
     s.token = read_string(section, "token", "");
     s.allowed_origins = read_string_list(section, "allowed_origins");
     s.allowed_hosts = read_string_list(section, "allowed_hosts");
+    s.allowed_save_roots = read_string_list(section, "allowed_save_roots");
+    for (auto const& root : s.allowed_save_roots) {
+        if (root.empty() || root.front() != '/')
+            bad_key("allowed_save_roots", "a list of absolute directory paths");
+    }
 
     if (auto it = section.find("tls"); it != section.end() && !it->is_null()) {
         if (!it->is_object())

@@ -39,12 +39,18 @@ struct settings {
     std::vector<std::string> allowed_origins;
     /// `websocket.allowed_hosts`: extra Host header values ("name" or "name:port") accepted.
     std::vector<std::string> allowed_hosts;
+    /// `websocket.allowed_save_roots`: directories remote clients may save into; empty means the
+    /// host's configured save path.
+    std::vector<std::string> allowed_save_roots;
     /// `websocket.tls.*`.
     tls_settings tls;
 };
 
 /// Reads the section (null means all defaults). Throws std::invalid_argument naming the key.
 settings parse_settings(nlohmann::json const& section);
+
+/// Shortest token accepted: shorter ones are guessable over the network.
+inline constexpr std::size_t min_token_length = 16;
 
 /// 32 random bytes from OpenSSL as 64 lowercase hex characters. Throws if the RNG fails.
 std::string generate_token();

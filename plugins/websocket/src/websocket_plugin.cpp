@@ -1,6 +1,7 @@
 #include "websocket_plugin.hpp"
 
 #include "commands.hpp"
+#include "json_limits.hpp"
 #include "messages.hpp"
 
 #include <nlohmann/json.hpp>
@@ -33,6 +34,9 @@ public:
         options.tls = s.tls;
 
         options.token = s.token;
+        m_save_roots = s.allowed_save_roots;
+        if (m_save_roots.empty())
+            m_save_roots.push_back(m_host.paths().default_save_path);
         options.allowed_origins = s.allowed_origins;
         options.allowed_hosts = s.allowed_hosts;
         auto log = [&h = m_host](sdk::log_level level, std::string const& line) { h.log(level, line); };
@@ -104,7 +108,7 @@ public:
             --self->m_pending;
             std::string reply;
             try {
-                reply = run_command(self->m_host, cmd);
+                reply = run_command(self->m_host, cmd, self->m_save_roots);
             } catch (std::exception const& e) {
                 reply = error_reply(cmd.id, e.what());
             }
@@ -126,6 +130,7 @@ private:
     std::unique_ptr<server> m_server;
     std::vector<sdk::subscription> m_subscriptions;
     std::atomic<std::size_t> m_pending{0};
+    std::vector<std::string> m_save_roots; // set in start(), then read on the host thread only
 };
 
 websocket_plugin::websocket_plugin() = default;
@@ -135,7 +140,7 @@ websocket_plugin::~websocket_plugin() { stop(); }
 void websocket_plugin::start(sdk::host& h)
 {
     auto const text = h.config_section();
-    auto section = nlohmann::json::parse(text, nullptr, false);
+    auto section = parse_limited(text);
     if (section.is_discarded())
         throw std::invalid_argument("the websocket configuration section is not valid JSON");
     settings s = parse_settings(section);
@@ -151,8 +156,9 @@ void websocket_plugin::start(sdk::host& h)
             throw std::runtime_error("cannot store the generated websocket.token: " + st.error);
         h.log(sdk::log_level::info, "generated websocket.token and saved it in the configuration "
                                     "(see `picotorrent config show`)");
-    } else if (s.token.size() < 16) {
-        h.log(sdk::log_level::warning, "websocket.token is shorter than 16 characters; it is easy to guess");
+    } else if (s.token.size() < min_token_length) {
+        throw std::invalid_argument("websocket.token must be at least " + std::to_string(min_token_length) +
+                                    " characters (remove it to have a strong one generated)");
     }
     m_core = std::make_shared<core>(h);
     try {

@@ -243,7 +243,7 @@ TEST(websocket_commands, parse_valid_commands)
 
 TEST(websocket_commands, bad_commands_get_error_replies_with_the_id)
 {
-    EXPECT_EQ(parse_error("{not json"), "malformed JSON");
+    EXPECT_EQ(parse_error("{not json").rfind("malformed JSON", 0), 0u);
     EXPECT_EQ(parse_error("[1,2]"), "a command must be a JSON object");
     EXPECT_NE(parse_error(R"({"id":1})").find("type"), std::string::npos);
     EXPECT_NE(parse_error(R"({"type":"explode","id":1})").find("unknown command type 'explode'"), std::string::npos);
@@ -254,8 +254,8 @@ TEST(websocket_commands, bad_commands_get_error_replies_with_the_id)
     EXPECT_NE(parse_error(R"({"type":"remove","info_hash":")" + std::string(40, 'a') + R"(","delete_data":"yes"})")
                   .find("delete_data"),
               std::string::npos);
-    auto const reply = json::parse(parse_command(R"({"type":"explode","id":{"n":7}})").error_reply);
-    EXPECT_EQ(reply["id"], json({{"n", 7}}));
+    auto const reply = json::parse(parse_command(R"({"type":"explode","id":"n7"})").error_reply);
+    EXPECT_EQ(reply["id"], "n7");
 }
 
 TEST(websocket_commands, run_against_the_host)
@@ -265,7 +265,7 @@ TEST(websocket_commands, run_against_the_host)
     auto run = [&](std::string const& text) {
         auto parsed = parse_command(text);
         EXPECT_TRUE(parsed.cmd) << parsed.error_reply;
-        return json::parse(host.call([&] { return run_command(host, *parsed.cmd); }));
+        return json::parse(host.call([&] { return run_command(host, *parsed.cmd, {}); }));
     };
     auto added = run(R"({"type":"add","id":1,"magnet":"magnet:?xt=urn:btih:)" + hash + R"(&dn=x","paused":true})");
     EXPECT_EQ(added, json({{"type", "result"}, {"id", 1}, {"ok", true}, {"info_hash", hash}, {"duplicate", false}}));
