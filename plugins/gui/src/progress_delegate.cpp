@@ -17,7 +17,8 @@ void progress_delegate::paint(QPainter* painter, QStyleOptionViewItem const& opt
     bar.progress = static_cast<int>(value * 1000.0);
     bar.text = QStringLiteral("%1%").arg(value * 100.0, 0, 'f', 1);
     bar.textVisible = true;
-    bar.state = option.state;
+    // Qt 6 reads the orientation from State_Horizontal; without it the bar stays empty.
+    bar.state = option.state | QStyle::State_Horizontal | QStyle::State_Enabled;
     QApplication::style()->drawControl(QStyle::CE_ProgressBar, &bar, painter);
 }
 
