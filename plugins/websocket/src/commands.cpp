@@ -85,8 +85,10 @@ parse_outcome parse_command(std::string_view text)
     parse_outcome out;
     json msg = parse_limited(text);
     if (msg.is_discarded()) {
-        out.error_reply = error_reply(nullptr, "malformed JSON (or nested deeper than " +
-                                                   std::to_string(max_message_depth) + " levels)");
+        // accept() only checks the syntax and builds nothing, so it is safe on deep input.
+        out.error_reply = error_reply(nullptr, json::accept(text) ? "JSON nested deeper than " +
+                                                                        std::to_string(max_message_depth) + " levels"
+                                                                  : std::string("malformed JSON"));
         return out;
     }
     if (!msg.is_object()) {
