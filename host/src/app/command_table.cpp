@@ -6,7 +6,7 @@ std::vector<command> const& commands()
 {
     // Keep one line per command; add new commands here and in command.hpp.
     static std::vector<command> const table{
-        {"run", run_run_command, "run the headless host until SIGINT/SIGTERM"},
+        {"run", run_run_command, "run the headless host until SIGINT, SIGTERM or SIGHUP"},
         {"gui", run_gui_command, "the desktop GUI (the gui front-end plugin) with the host and its plugins"},
         {"download", run_download_command, "download one torrent or magnet, then exit"},
         {"seed", run_seed_command, "verify data against a torrent, then seed it until SIGINT/SIGTERM"},

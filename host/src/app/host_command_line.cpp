@@ -17,9 +17,9 @@ void add_host_options(po::options_description& desc)
         ("no-plugins", "load no plugins")
         ("plugin-dir", po::value<std::vector<std::string>>()->composing(), "also look for plugins in this folder (repeatable)")
         ("state-dir", po::value<std::string>(), "where resume data, session state and the log live")
-        ("save-path", po::value<std::string>(), "download directory (default: the config's save_path)")
-        ("include", po::value<std::vector<std::string>>()->composing(), "only download files matching this filter name or regex (repeatable)")
-        ("exclude", po::value<std::vector<std::string>>()->composing(), "skip files matching this filter name or regex (repeatable)")
+        ("save-path", po::value<std::string>(), "download directory (default: the config's save_path; download: same as --out-dir)")
+        ("include", po::value<std::vector<std::string>>()->composing(), "only download files matching this filter name or ECMAScript regex over the whole path, e.g. '.*\\.iso' (repeatable)")
+        ("exclude", po::value<std::vector<std::string>>()->composing(), "skip files matching this filter name or ECMAScript regex over the whole path, e.g. '.*\\.nfo' (repeatable)")
         ("resume-interval", po::value<int>(), "seconds between resume data saves (default 30)")
         ("verbose,v", "also print informational log lines on stderr (download and seed print warnings and errors only; the log file has everything)");
     // clang-format on

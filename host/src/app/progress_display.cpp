@@ -23,10 +23,10 @@ std::string format_eta(std::int64_t s)
 
 progress_display::progress_display() : m_tty(::isatty(STDERR_FILENO) == 1) {}
 
-void progress_display::update(sdk::torrent_snapshot const& t)
+void progress_display::update(sdk::torrent_snapshot const& t, bool force)
 {
     auto const now = std::chrono::steady_clock::now();
-    if (!m_tty && now - m_last_line < std::chrono::seconds(5))
+    if (!force && !m_tty && now - m_last_line < std::chrono::seconds(5))
         return;
     m_last_line = now;
 

@@ -15,8 +15,9 @@ class progress_display {
 public:
     /// Detects whether stderr is a terminal.
     progress_display();
-    /// Shows the torrent's state; rate-limited when not on a terminal.
-    void update(sdk::torrent_snapshot const& t);
+    /// Shows the torrent's state; rate-limited when not on a terminal unless `force` (the last
+    /// line of a finished download must show where it ended, not the state 5 seconds earlier).
+    void update(sdk::torrent_snapshot const& t, bool force = false);
     /// Ends the in-place line so later output starts on a fresh line.
     void finish();
 

@@ -1,5 +1,6 @@
 #include "app/torrent_argument.hpp"
 
+#include "cli/echo.hpp"
 #include "cli/metainfo_reader.hpp"
 #include "session/info_hash.hpp"
 
@@ -38,27 +39,36 @@ torrent_argument read_torrent_argument(std::string const& text)
         out.params = lt::parse_magnet_uri(text, ec);
         if (ec)
             throw std::invalid_argument("invalid magnet link: " + ec.message());
+        // libtorrent accepts "urn:btih:" followed by 40 non-hex characters without an error,
+        // and without a hash: the session would fail only later, after the host started.
+        if (!out.params.info_hashes.has_v1() && !out.params.info_hashes.has_v2())
+            throw std::invalid_argument("invalid magnet link: no valid info hash (xt=urn:btih: needs 40 hex or 32 "
+                                        "base32 characters, xt=urn:btmh: a SHA-256 multihash)");
         out.magnet = true;
     } else {
         std::error_code fec;
         if (!std::filesystem::is_regular_file(text, fec))
-            throw std::invalid_argument(text + ": no such file");
+            throw std::invalid_argument(cli::echo(text, 300) + ": no such file");
         try {
             out.params = lt::load_torrent_file(text);
         } catch (std::exception const& e) {
-            throw std::invalid_argument(text + ": " + describe_bad_torrent(text, e));
+            throw std::invalid_argument(cli::echo(text, 300) + ": " + describe_bad_torrent(text, e));
         }
     }
     out.info_hash = session::info_hash_string(out.params.ti ? out.params.ti->info_hashes() : out.params.info_hashes);
     return out;
 }
 
-void check_peer_argument(std::string const& text)
+std::string check_peer_argument(std::string const& text)
 {
     auto const colon = text.rfind(':');
     std::string host = colon == std::string::npos ? std::string() : text.substr(0, colon);
     if (host.size() > 2 && host.front() == '[' && host.back() == ']')
         host = host.substr(1, host.size() - 2);
+    // The one name accepted without a resolver: it cannot mean anything but this machine.
+    bool const localhost = host == "localhost";
+    if (localhost)
+        host = "127.0.0.1";
     boost::system::error_code ec;
     boost::asio::ip::make_address(host, ec);
     std::string const port = colon == std::string::npos ? std::string() : text.substr(colon + 1);
@@ -66,7 +76,9 @@ void check_peer_argument(std::string const& text)
                          port.find_first_not_of("0123456789") == std::string::npos && std::stoi(port) >= 1 &&
                          std::stoi(port) <= 65535;
     if (host.empty() || ec || !port_ok)
-        throw std::invalid_argument("invalid peer '" + text + "': expected IP:PORT, e.g. 127.0.0.1:6881 or [::1]:6881");
+        throw std::invalid_argument("invalid peer '" + cli::echo(text, 100) +
+                                    "': expected IP:PORT, e.g. 127.0.0.1:6881, [::1]:6881 or localhost:6881");
+    return localhost ? host + ":" + port : text;
 }
 
 } // namespace pico::app

@@ -21,8 +21,9 @@ struct torrent_argument {
 /// Parses a .torrent path or magnet URI; throws std::invalid_argument with one line on bad input.
 torrent_argument read_torrent_argument(std::string const& text);
 
-/// Checks a --peer value (IP:PORT, IPv6 in brackets) before any session exists; throws
+/// Checks a --peer value (IP:PORT, IPv6 in brackets, or localhost:PORT) before any session
+/// exists and returns it as the session takes it (localhost becomes 127.0.0.1); throws
 /// std::invalid_argument with one line when the session would refuse it.
-void check_peer_argument(std::string const& text);
+std::string check_peer_argument(std::string const& text);
 
 } // namespace pico::app

@@ -1,5 +1,7 @@
 #include "cli/metainfo_diagnosis.hpp"
 
+#include "cli/echo.hpp"
+
 #include <libtorrent/error_code.hpp>
 
 #include <algorithm>
@@ -19,6 +21,11 @@ using finding = std::optional<metainfo_error>;
 constexpr std::int64_t sha1_size = 20;
 constexpr std::int64_t sha256_size = 32;
 constexpr std::int64_t block_size = 16 * 1024;
+// bdecode already stops at lt::load_torrent_limits::max_decode_depth (100); this guard keeps
+// the walk bounded even for a tree decoded with other limits.
+constexpr int max_tree_depth = 100;
+// A key quoted in a message: escaped and short (a 100,000-byte key is not a message).
+constexpr std::size_t max_key_size = 64;
 
 char const* type_name(node::type_t t)
 {
@@ -106,16 +113,18 @@ finding check_file_list(node const& files, std::int64_t& total)
 }
 
 // The v2 "file tree": directories are dictionaries; a file is a dictionary under the
-// empty key with a length and a 32-byte "pieces root". Depth is bounded by bdecode's limit.
-finding check_file_tree(node const& dir, std::string const& where, int& files)
+// empty key with a length and a 32-byte "pieces root".
+finding check_file_tree(node const& dir, std::string const& where, int& files, int depth = 0)
 {
+    if (depth > max_tree_depth)
+        return at(dir, "'info.file tree' nests deeper than " + std::to_string(max_tree_depth) + " levels");
     for (int i = 0; i < dir.dict_size(); ++i) {
         auto const [key, child] = dir.dict_at(i);
-        std::string const path = where + "." + (key.empty() ? std::string("''") : std::string(key));
+        std::string const path = where + "." + (key.empty() ? std::string("''") : echo(std::string_view(key.data(), key.size()), max_key_size));
         if (child.type() != node::dict_t)
             return wrong_type(child, path, node::dict_t);
         if (!key.empty()) {
-            if (auto f = check_file_tree(child, path, files))
+            if (auto f = check_file_tree(child, path, files, depth + 1))
                 return f;
             continue;
         }

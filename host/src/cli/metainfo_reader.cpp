@@ -6,6 +6,7 @@
 
 #include <libtorrent/announce_entry.hpp>
 #include <libtorrent/bdecode.hpp>
+#include <libtorrent/magnet_uri.hpp>
 #include <libtorrent/torrent_info.hpp>
 
 #include <system_error>
@@ -104,6 +105,7 @@ torrent_report make_report(lt::torrent_info const& ti, lt::bdecode_node const& r
         for (auto const p : ti.piece_range())
             r.piece_hashes.push_back(to_hex(ti.hash_for_piece(p).to_string()));
     }
+    r.magnet_link = lt::make_magnet_uri(ti);
     return r;
 }
 
@@ -142,10 +144,14 @@ torrent_report read_metainfo_file(std::filesystem::path const& path)
         throw metainfo_error("no such file");
     if (std::filesystem::is_directory(status))
         throw metainfo_error("is a directory, not a .torrent file");
+    // The size is checked before reading: `inspect /dev/zero` or a 300 MB file must not be read whole.
+    auto const limit = static_cast<std::size_t>(lt::load_torrent_limits{}.max_buffer_size);
     std::string buffer;
     try {
-        buffer = util::read_file(path);
+        buffer = util::read_file(path, limit);
     } catch (std::system_error const& e) {
+        if (e.code() == std::errc::file_too_large)
+            throw metainfo_error("the file is larger than " + std::to_string(limit) + " bytes; larger torrents are refused");
         throw metainfo_error(e.code().message());
     }
     return read_metainfo(buffer);

@@ -132,6 +132,7 @@ void write_text_report(std::ostream& out, torrent_report const& r, bool show_pie
     field(out, "format", std::string(r.format()));
     field(out, "info hash v1", r.info_hash_v1);
     field(out, "info hash v2", r.info_hash_v2);
+    field(out, "magnet", r.magnet_link);
     field(out, "announce", r.announce);
     std::vector<std::string> tiers;
     for (std::size_t t = 0; t < r.announce_list.size(); ++t) {

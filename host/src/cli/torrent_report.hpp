@@ -74,6 +74,8 @@ struct torrent_report {
     std::vector<file_report> files;
     /// v1 piece hashes (SHA-1, lowercase hex), one per piece; empty for v2-only torrents.
     std::vector<std::string> piece_hashes;
+    /// The torrent's magnet link (info hashes, name, trackers, web seeds), as libtorrent writes it.
+    std::string magnet_link;
 
     /// The hash the product uses to name the torrent: v1 for v1 and hybrid, v2 for v2-only.
     std::string const& info_hash() const { return info_hash_v1 ? *info_hash_v1 : *info_hash_v2; }

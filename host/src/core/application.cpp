@@ -18,6 +18,15 @@ namespace {
 
 bool looks_like_magnet(std::string const& s) { return s.rfind("magnet:", 0) == 0; }
 
+char const* signal_name(int signal)
+{
+    switch (signal) {
+    case SIGINT: return "SIGINT";
+    case SIGHUP: return "SIGHUP";
+    default: return "SIGTERM";
+    }
+}
+
 } // namespace
 
 application::application(host_options options)
@@ -32,6 +41,9 @@ application::application(host_options options)
     m_state_dir = m_options.state_dir ? *m_options.state_dir : config::default_state_dir();
     auto const effective = config::effective_config(m_config.document());
     m_save_path = m_options.save_path ? *m_options.save_path : effective.at("save_path").get<std::string>();
+    // Two hosts on one state directory would fight over its resume data (seed keeps none).
+    if (m_options.persist)
+        m_state_lock.emplace(m_state_dir);
     m_log.open_file(m_state_dir / "picotorrent.log");
     m_log.set_console_level(m_options.console_level);
     m_pool.on_error = [this](std::string const& what) {
@@ -163,6 +175,8 @@ int application::run()
 {
     m_signals.add(SIGINT);
     m_signals.add(SIGTERM);
+    // A closed terminal or `kill -HUP` saves resume data and stops like SIGTERM (no config reload).
+    m_signals.add(SIGHUP);
     std::function<void(boost::system::error_code const&, int)> on_signal;
     on_signal = [this, &on_signal](boost::system::error_code const& ec, int signal) {
         if (ec)
@@ -172,7 +186,7 @@ int application::run()
             m_log.write(sdk::log_level::warning, "host", "second signal: exiting without waiting");
             std::_Exit(128 + signal);
         }
-        m_log.write(sdk::log_level::info, "host", std::string("received ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") +
+        m_log.write(sdk::log_level::info, "host", std::string("received ") + signal_name(signal) +
                                                       ", shutting down");
         request_stop(m_options.interrupted_exit_code);
         m_signals.async_wait(on_signal);

@@ -8,6 +8,7 @@
 #include "core/hook_chain.hpp"
 #include "core/logger.hpp"
 #include "core/service_registry.hpp"
+#include "persistence/state_dir_lock.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "session/session_host.hpp"
 #include "util/exit_codes.hpp"
@@ -131,6 +132,8 @@ private:
     logger m_log;
     config::config_store m_config;
     std::filesystem::path m_state_dir;
+    // Held from before the log opens until after the session has saved its last resume data.
+    std::optional<persistence::state_dir_lock> m_state_lock;
     std::string m_save_path;
     event_bus m_events;
     hook_chain m_hooks;

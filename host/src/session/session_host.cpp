@@ -339,16 +339,15 @@ sdk::add_torrent_result session_host::add(sdk::add_torrent_request request)
         for (auto p : request.file_priorities)
             atp.file_priorities.push_back(lt::download_priority_t(std::min<std::uint8_t>(p, 7)));
     }
-    std::vector<lt::tcp::endpoint> peers;
+    // Added to the peers libtorrent parsed from a magnet's x.pe, not in place of them.
     for (auto const& text : request.peers) {
         auto ep = parse_endpoint(text);
         if (!ep) {
             result.error = "invalid peer '" + text + "': expected HOST:PORT";
             return result;
         }
-        peers.push_back(*ep);
+        atp.peers.push_back(*ep);
     }
-    atp.peers = peers;
 
     lt::error_code ec;
     auto h = m_session->add_torrent(std::move(atp), ec);

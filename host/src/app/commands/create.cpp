@@ -4,12 +4,14 @@
 #include "cli/command_line.hpp"
 #include "util/exit_codes.hpp"
 #include "cli/hash_progress.hpp"
+#include "cli/metainfo_reader.hpp"
 #include "cli/torrent_creator.hpp"
 #include "util/atomic_file.hpp"
 #include "util/host_version.hpp"
 
 #include <unistd.h>
 
+#include <filesystem>
 #include <iostream>
 
 namespace po = boost::program_options;
@@ -26,6 +28,11 @@ cli::create_options read_create_options(po::variables_map const& vm)
         throw cli::create_error("-o OUT is required");
     if (vm.count("v1-only") && vm.count("v2-only"))
         throw cli::create_error("--v1-only and --v2-only cannot be combined");
+    // Checked before hashing, which may take minutes.
+    std::error_code ec;
+    if (!vm.count("force") && std::filesystem::symlink_status(vm["output"].as<std::string>(), ec).type() !=
+                                  std::filesystem::file_type::not_found)
+        throw cli::create_error(vm["output"].as<std::string>() + " already exists; give --force to replace it");
 
     cli::create_options o;
     o.source = vm["path"].as<std::string>();
@@ -50,11 +57,17 @@ cli::create_options read_create_options(po::variables_map const& vm)
 
 int run_create_command(command_context const& ctx)
 {
-    po::options_description desc("usage: picotorrent create <path> -o OUT [options]\n\noptions");
+    po::options_description desc(
+        "usage: picotorrent create <path> -o OUT [options]\n\n"
+        "The default output is a hybrid v1 + v2 torrent. Some older tools cannot read hybrid or v2\n"
+        "torrents (Debian 12's transmission-show, Transmission 3.00, refuses them); give --v1-only\n"
+        "for those. create prints the info hashes and the magnet link.\n\n"
+        "options");
     // clang-format off
     desc.add_options()
         ("help,h", "show this help")
-        ("output,o", po::value<std::string>(), "where to write the .torrent (required)")
+        ("output,o", po::value<std::string>(), "where to write the .torrent (required; an existing file is refused unless --force)")
+        ("force", "replace OUT when it already exists")
         ("tracker", po::value<std::vector<std::string>>()->composing(), "announce URL; each one is its own tier, in order (repeatable)")
         ("web-seed", po::value<std::vector<std::string>>()->composing(), "BEP 19 web seed URL (repeatable)")
         ("piece-size", po::value<std::int64_t>(), "piece size in KiB, a power of two >= 16 (default: chosen from the total size)")
@@ -62,7 +75,8 @@ int run_create_command(command_context const& ctx)
         ("v1-only", "BitTorrent v1 metadata only (default: hybrid v1 + v2)")
         ("v2-only", "BitTorrent v2 metadata only (default: hybrid v1 + v2)")
         ("comment", po::value<std::string>(), "comment to store in the torrent")
-        ("config", po::value<std::string>(), "accepted like every command; create reads no configuration");
+        ("config", po::value<std::string>(), "accepted like every command; create reads no configuration")
+        ("state-dir", po::value<std::string>(), "accepted like every command; create keeps no state");
     po::options_description hidden;
     hidden.add_options()
         ("path", po::value<std::string>(), "file or directory to share");
@@ -90,6 +104,8 @@ int run_create_command(command_context const& ctx)
             std::cout << "info hash v1: " << torrent.info_hash_v1 << '\n';
         if (!torrent.info_hash_v2.empty())
             std::cout << "info hash v2: " << torrent.info_hash_v2 << '\n';
+        std::cout << "magnet:       " << cli::read_metainfo(std::string_view(torrent.data.data(), torrent.data.size())).magnet_link
+                  << '\n';
         std::cout << "output:       " << output << '\n';
     } catch (cli::create_error const& e) {
         progress.finish();

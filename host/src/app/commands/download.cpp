@@ -77,7 +77,11 @@ private:
             if (auto h = m_app.session().handle(m_info_hash))
                 m_handshakes.report_peers(*h);
         }
-        m_display.update(*t);
+        if (t->has_metadata && t->total_wanted == 0 && t->size > 0) {
+            stop(nothing_wanted(), exit_bad_input);
+            return true;
+        }
+        m_display.update(*t, is_complete(*t));
         if (t->status == sdk::status_code::error) {
             stop("download failed: " + t->error, exit_failure);
             return true;
@@ -101,6 +105,15 @@ private:
             return true;
         }
         return false;
+    }
+
+    // --include/--exclude left no file to download: printing a path would name one never written.
+    std::string nothing_wanted()
+    {
+        int files = 0;
+        if (auto h = m_app.session().handle(m_info_hash); h && h->torrent_file())
+            files = h->torrent_file()->num_files();
+        return "0 of " + std::to_string(files) + " files wanted: --include/--exclude matched nothing (see picotorrent download --help)";
     }
 
     void stop(std::string const& message, int code)
@@ -156,19 +169,25 @@ void prefer_tcp_when_allowed(session::session_host& session)
 
 int run_download_command(command_context const& ctx)
 {
-    po::options_description desc("usage: picotorrent download <torrent|magnet> [options]\n\noptions");
+    po::options_description desc(
+        "usage: picotorrent download <torrent|magnet> [options]\n\n"
+        "Where the download goes: --out-dir DIR if given (--save-path is the same option), else\n"
+        "the config's save_path. --include/--exclude patterns are ECMAScript regular expressions\n"
+        "matched against each file's whole path inside the torrent (e.g. --include '.*\\.iso' or\n"
+        "--include 'disc1/.*'); when no file is left to download, download says so and exits 2.\n\n"
+        "options");
     add_host_options(desc);
     // clang-format off
     desc.add_options()
         ("help,h", "show this help")
-        ("out-dir", po::value<std::string>()->default_value("."), "directory to write the download into")
-        ("peer", po::value<std::vector<std::string>>()->composing(), "connect to this peer, HOST:PORT (repeatable)")
+        ("out-dir", po::value<std::string>(), "directory to write the download into (default: the config's save_path)")
+        ("peer", po::value<std::vector<std::string>>()->composing(), "connect to this peer, HOST:PORT or localhost:PORT (repeatable)")
         ("session-timeout", po::value<int>()->default_value(300), "give up after this many seconds without progress")
         ("debug-handshake", "log each connection attempt and handshake")
-        ("torrent", po::value<std::string>(), "torrent file or magnet link");
+        ("torrent", po::value<std::vector<std::string>>(), "torrent file or magnet link");
     // clang-format on
     po::positional_options_description positional;
-    positional.add("torrent", 1);
+    positional.add("torrent", -1);
 
     po::variables_map vm;
     if (!parse_command_line(ctx.args, desc, positional, vm, "download"))
@@ -182,27 +201,38 @@ int run_download_command(command_context const& ctx)
         return exit_bad_input;
     }
 
+    auto const& given = vm["torrent"].as<std::vector<std::string>>();
+    if (given.size() > 1) {
+        std::cerr << "picotorrent download: one torrent or magnet link at a time (" << given.size()
+                  << " given); `picotorrent run` takes several\n";
+        return exit_bad_input;
+    }
+
     core::host_options options;
     options.mode = "download";
     torrent_argument torrent;
     try {
         read_host_options(vm, options);
-        torrent = read_torrent_argument(vm["torrent"].as<std::string>());
+        if (vm.count("out-dir")) {
+            auto const out_dir = vm["out-dir"].as<std::string>();
+            if (options.save_path && *options.save_path != out_dir)
+                throw std::invalid_argument("--out-dir and --save-path are the same option; give one");
+            options.save_path = out_dir;
+        }
+        torrent = read_torrent_argument(given.front());
         if (vm["session-timeout"].as<int>() < 1)
             throw std::invalid_argument("--session-timeout must be at least 1 second");
         if (vm.count("peer")) {
             for (auto const& p : vm["peer"].as<std::vector<std::string>>())
-                check_peer_argument(p);
+                options.peers.push_back(check_peer_argument(p));
         }
     } catch (std::invalid_argument const& e) {
         std::cerr << "picotorrent download: " << e.what() << '\n';
         return exit_bad_input;
     }
-    if (!options.save_path)
-        options.save_path = std::filesystem::absolute(vm["out-dir"].as<std::string>()).lexically_normal().string();
-    options.torrents = {vm["torrent"].as<std::string>()};
-    if (vm.count("peer"))
-        options.peers = vm["peer"].as<std::vector<std::string>>();
+    if (options.save_path)
+        options.save_path = std::filesystem::absolute(*options.save_path).lexically_normal().string();
+    options.torrents = {given.front()};
     // Only this torrent's resume data comes back: that is what makes a second run continue.
     options.restore_only = std::set<std::string>{torrent.info_hash};
     options.interrupted_exit_code = 130;
@@ -212,9 +242,9 @@ int run_download_command(command_context const& ctx)
     add_throughput_settings(options.setting_overrides);
 
     try {
-        std::error_code ec;
-        std::filesystem::create_directories(*options.save_path, ec);
         core::application app(std::move(options));
+        std::error_code ec;
+        std::filesystem::create_directories(app.paths().default_save_path, ec);
         prefer_tcp_when_allowed(app.session());
         download_watch watch(app, torrent.info_hash, std::chrono::seconds(vm["session-timeout"].as<int>()), debug);
         app.session().on_alert = [&watch](lt::alert const* a) { watch.on_alert(a); };

@@ -2,6 +2,7 @@
 // (docs/inspect-json.md). A missing or malformed file is one line and exit code 2.
 #include "app/command.hpp"
 #include "cli/command_line.hpp"
+#include "cli/echo.hpp"
 #include "util/exit_codes.hpp"
 #include "cli/metainfo_reader.hpp"
 #include "cli/report_json.hpp"
@@ -12,6 +13,12 @@
 namespace po = boost::program_options;
 
 namespace pico::app {
+namespace {
+
+// announce_entry::tier is a std::uint8_t.
+constexpr std::size_t max_tracker_tiers = 256;
+
+} // namespace
 
 int run_inspect_command(command_context const& ctx)
 {
@@ -21,7 +28,8 @@ int run_inspect_command(command_context const& ctx)
         ("help,h", "show this help")
         ("show-pieces", "also list every piece hash: v1 SHA-1 per piece, v2 SHA-256 piece layers per file")
         ("json", "print JSON instead of text (schema: docs/inspect-json.md)")
-        ("config", po::value<std::string>(), "accepted like every command; inspect reads no configuration");
+        ("config", po::value<std::string>(), "accepted like every command; inspect reads no configuration")
+        ("state-dir", po::value<std::string>(), "accepted like every command; inspect keeps no state");
     po::options_description hidden;
     hidden.add_options()
         ("torrent", po::value<std::string>(), ".torrent file");
@@ -44,13 +52,18 @@ int run_inspect_command(command_context const& ctx)
     auto const& path = vm["torrent"].as<std::string>();
     try {
         auto const report = cli::read_metainfo_file(path);
+        // libtorrent numbers tiers with 8 bits: tier 257 joins tier 1, and so on.
+        if (report.announce_list.size() > max_tracker_tiers)
+            std::cerr << "picotorrent inspect: warning: " << report.announce_list.size()
+                      << " tracker tiers listed; libtorrent keeps at most " << max_tracker_tiers
+                      << " and merges the rest into earlier tiers\n";
         bool const show_pieces = vm.count("show-pieces") > 0;
         if (vm.count("json"))
             std::cout << cli::report_to_json_text(report, show_pieces) << '\n';
         else
             cli::write_text_report(std::cout, report, show_pieces);
     } catch (cli::metainfo_error const& e) {
-        std::cerr << "picotorrent inspect: " << path << ": " << e.what() << '\n';
+        std::cerr << "picotorrent inspect: " << cli::echo(path, 300) << ": " << e.what() << '\n';
         return exit_bad_input;
     }
     return std::cout.flush() ? exit_ok : exit_failure;

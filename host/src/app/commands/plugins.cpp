@@ -1,5 +1,6 @@
 // `picotorrent plugins`: lists every plugin found, with its version, SDK version and whether
 // it would load (or why not). Loads and checks libraries but starts nothing.
+#include "cli/echo.hpp"
 #include "config/config_paths.hpp"
 #include "app/command.hpp"
 #include "plugins/plugin_manager.hpp"
@@ -78,22 +79,34 @@ std::string status_of(plugins::plugin_record const& r)
     return std::string(plugins::to_string(r.state));
 }
 
+// Descriptions come from manifests: escaped, and cut so a row stays readable.
+std::string short_description(std::string const& text)
+{
+    constexpr std::size_t max_width = 48;
+    std::string d = cli::echo(text, 4 * max_width);
+    if (d.size() > max_width)
+        d = d.substr(0, max_width - 3) + "...";
+    return d.empty() ? "-" : d;
+}
+
 void print_table(std::vector<plugins::plugin_record> const& records, std::ostream& out)
 {
-    std::size_t id_w = 2, version_w = 7, sdk_w = 3;
+    std::size_t id_w = 2, version_w = 7, sdk_w = 3, description_w = 11;
     for (auto const& r : records) {
         id_w = std::max(id_w, r.info.id.size());
         version_w = std::max(version_w, r.info.version.size());
         sdk_w = std::max(sdk_w, r.info.sdk_version.size());
+        description_w = std::max(description_w, short_description(r.info.description).size());
     }
     auto pad = [](std::string const& s, std::size_t w) { return s + std::string(w - s.size() + 2, ' '); };
-    out << pad("ID", id_w) << pad("VERSION", version_w) << pad("SDK", sdk_w) << "STATUS\n";
+    out << pad("ID", id_w) << pad("VERSION", version_w) << pad("SDK", sdk_w) << pad("DESCRIPTION", description_w)
+        << "STATUS\n";
     for (auto const& r : records) {
         auto status = status_of(r);
         if (r.state == plugins::plugin_state::refused)
             status += ": " + r.reason;
-        out << pad(r.info.id, id_w) << pad(r.info.version, version_w) << pad(r.info.sdk_version, sdk_w) << status
-            << '\n';
+        out << pad(r.info.id, id_w) << pad(r.info.version, version_w) << pad(r.info.sdk_version, sdk_w)
+            << pad(short_description(r.info.description), description_w) << status << '\n';
     }
 }
 
@@ -103,6 +116,7 @@ json to_json(std::vector<plugins::plugin_record> const& records)
     for (auto const& r : records) {
         out.push_back({{"id", r.info.id},
                        {"name", r.info.name},
+                       {"description", r.info.description},
                        {"version", r.info.version},
                        {"sdk_version", r.info.sdk_version},
                        {"status", status_of(r)},
@@ -126,6 +140,7 @@ int list_plugins(std::vector<std::string> const& args)
         ("plugin-dir", po::value<std::vector<std::string>>()->composing(), "also look for plugins in this folder (repeatable)")
         ("plugins", po::value<std::string>(), "comma-separated plugin ids to load")
         ("no-plugins", "load no plugins")
+        ("state-dir", po::value<std::string>(), "accepted like every command; listing plugins keeps no state")
         ("json", "print a JSON array instead of a table");
     // clang-format on
     po::variables_map vm;

@@ -73,6 +73,21 @@ private:
     boost::asio::steady_timer m_timer;
 };
 
+// The address part of the first session.listen_interfaces entry ("0.0.0.0:6881,[::]:6881" gives
+// "0.0.0.0"), for the "seeding ... on HOST:PORT" line.
+std::string first_listen_host(session::session_host& session)
+{
+    auto const value = session.setting("listen_interfaces");
+    if (!value || !std::holds_alternative<std::string>(*value))
+        return "0.0.0.0";
+    std::string entry = std::get<std::string>(*value);
+    entry = entry.substr(0, entry.find(','));
+    entry = entry.substr(0, entry.rfind(':'));
+    if (entry.size() > 2 && entry.front() == '[' && entry.back() == ']')
+        entry = entry.substr(1, entry.size() - 2);
+    return entry.empty() ? "0.0.0.0" : entry;
+}
+
 } // namespace
 
 int run_seed_command(command_context const& ctx)
@@ -82,8 +97,8 @@ int run_seed_command(command_context const& ctx)
     // clang-format off
     desc.add_options()
         ("help,h", "show this help")
-        ("host", po::value<std::string>()->default_value("0.0.0.0"), "address to listen on")
-        ("port", po::value<int>()->default_value(6881), "port to listen on (0: any free port)")
+        ("host", po::value<std::string>(), "address to listen on (default: the config's session.listen_interfaces; with only --port, 0.0.0.0)")
+        ("port", po::value<int>(), "port to listen on, 0: any free port (default: the config's session.listen_interfaces; with only --host, 6881)")
         ("peer", po::value<std::vector<std::string>>()->composing(), "also connect out to this leecher, HOST:PORT (repeatable)")
         ("torrent", po::value<std::string>(), "torrent file")
         ("data", po::value<std::string>(), "the payload: a file, a directory, or the concatenated files");
@@ -107,8 +122,10 @@ int run_seed_command(command_context const& ctx)
     options.mode = "seed";
     options.persist = false; // the data is verified at every start; nothing to resume
     torrent_argument torrent;
-    std::string const host = vm["host"].as<std::string>();
-    int const port = vm["port"].as<int>();
+    // The config's session.listen_interfaces wins unless a flag is given.
+    bool const listen_flag = vm.count("host") || vm.count("port");
+    std::string host = vm.count("host") ? vm["host"].as<std::string>() : "0.0.0.0";
+    int const port = vm.count("port") ? vm["port"].as<int>() : 6881;
     try {
         read_host_options(vm, options);
         // seed adds its torrent itself, past the add-torrent hooks file filters work through:
@@ -124,22 +141,25 @@ int run_seed_command(command_context const& ctx)
             throw std::invalid_argument("--port must be 0..65535");
         if (vm.count("peer")) {
             for (auto const& p : vm["peer"].as<std::vector<std::string>>())
-                check_peer_argument(p);
+                (void)check_peer_argument(p); // throws here, inside the usage-error handler
         }
     } catch (std::invalid_argument const& e) {
         std::cerr << "picotorrent seed: " << e.what() << '\n';
         return exit_bad_input;
     }
-    bool const v6 = host.find(':') != std::string::npos;
-    options.setting_overrides["listen_interfaces"] =
-        (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+    if (listen_flag) {
+        bool const v6 = host.find(':') != std::string::npos;
+        options.setting_overrides["listen_interfaces"] = (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+    }
     // Leechers on one host (or behind one NAT) share an IP. libtorrent otherwise keys peers by IP
     // alone, and once a tracker hands the seed its own address, "connected to ourselves" bans that
     // IP, and with it every leecher on it (seen with aria2c through opentracker on loopback).
     options.setting_overrides["allow_multiple_connections_per_ip"] = true;
     std::vector<std::string> peers;
-    if (vm.count("peer"))
-        peers = vm["peer"].as<std::vector<std::string>>();
+    if (vm.count("peer")) {
+        for (auto const& p : vm["peer"].as<std::vector<std::string>>())
+            peers.push_back(check_peer_argument(p));
+    }
 
     try {
         core::application app(std::move(options));
@@ -151,6 +171,8 @@ int run_seed_command(command_context const& ctx)
             std::cerr << "picotorrent seed: " << e.what() << '\n';
             return exit_bad_input;
         }
+        if (!listen_flag)
+            host = first_listen_host(app.session());
         if (!app.start())
             return exit_bad_input;
         // upload_mode: while libtorrent checks the data, nothing may be downloaded into it.
