@@ -1,7 +1,7 @@
 # pico_add_plugin(<target>
 #     [ID id] [NAME "Display name"] [VERSION x.y.z] [DESCRIPTION "..."]
 #     [DEPENDS id...] [FRONT_END] [FAIL_CLOSED] [OPTIONS name...] [CXX_STANDARD 17|20]
-#     [OUTPUT_ROOT dir] [INSTALL_DIR dir]
+#     [OUTPUT_ROOT dir] [INSTALL_DIR dir] [COMPONENT name] [NO_INSTALL]
 #     SOURCES file...)
 #
 # Builds a plugin as a shared module named <id>.so, writes its plugin.json
@@ -9,11 +9,47 @@
 # <INSTALL_DIR>/<id>/. Used in-tree and by the installed PicoTorrent package.
 # FAIL_CLOSED: the host will not run when this plugin is selected but does not start.
 # OPTIONS: plugin-facing command-line options the plugin consumes (without dashes).
+# The id reaches the compiler as PICO_PLUGIN_ID, so the source can say
+# PICO_DECLARE_PLUGIN_TYPE(my_class) and never repeat it.
+# Install component: COMPONENT, else ${PICO_PLUGIN_COMPONENT}, else plugin_<id>; it becomes
+# the default component of the calling directory, so the plugin's other install() rules
+# (data files, web pages) land in the same package. pico_package_plugins() (PicoTorrentPackaging.cmake)
+# makes one picotorrent-plugin-<id> .deb per component. NO_INSTALL: build only (test fixtures).
 include_guard(GLOBAL)
 
+# Sets <out_var> to <text> as a JSON string literal (string(JSON SET) takes JSON, not text).
+function(_pico_json_quote out_var text)
+    string(REPLACE "\\" "\\\\" text "${text}")
+    string(REPLACE "\"" "\\\"" text "${text}")
+    string(REPLACE "\n" "\\n" text "${text}")
+    string(REPLACE "\r" "\\r" text "${text}")
+    string(REPLACE "\t" "\\t" text "${text}")
+    set(${out_var} "\"${text}\"" PARENT_SCOPE)
+endfunction()
+
+# Sets <key> of the JSON object in <json_var> to <text>, as a string.
+function(_pico_json_set_string json_var key text)
+    _pico_json_quote(quoted "${text}")
+    string(JSON json SET "${${json_var}}" ${key} "${quoted}")
+    set(${json_var} "${json}" PARENT_SCOPE)
+endfunction()
+
+# Sets <key> of the JSON object in <json_var> to an array of the remaining arguments as strings.
+function(_pico_json_set_array json_var key)
+    string(JSON json SET "${${json_var}}" ${key} "[]")
+    set(index 0)
+    foreach(item IN LISTS ARGN)
+        _pico_json_quote(quoted "${item}")
+        # An index one past the end appends.
+        string(JSON json SET "${json}" ${key} ${index} "${quoted}")
+        math(EXPR index "${index} + 1")
+    endforeach()
+    set(${json_var} "${json}" PARENT_SCOPE)
+endfunction()
+
 function(pico_add_plugin target)
-    cmake_parse_arguments(PARSE_ARGV 1 ARG "FRONT_END;FAIL_CLOSED"
-        "ID;NAME;VERSION;DESCRIPTION;CXX_STANDARD;OUTPUT_ROOT;INSTALL_DIR" "SOURCES;DEPENDS;OPTIONS")
+    cmake_parse_arguments(PARSE_ARGV 1 ARG "FRONT_END;FAIL_CLOSED;NO_INSTALL"
+        "ID;NAME;VERSION;DESCRIPTION;CXX_STANDARD;OUTPUT_ROOT;INSTALL_DIR;COMPONENT" "SOURCES;DEPENDS;OPTIONS")
     if(NOT ARG_SOURCES)
         message(FATAL_ERROR "pico_add_plugin(${target}): SOURCES is required")
     endif()
@@ -66,52 +102,63 @@ function(pico_add_plugin target)
     # A plugin must not leave symbols unresolved: they would only fail when loaded.
     target_link_options(${target} PRIVATE -Wl,--no-undefined)
 
-    # The manifest carries the SDK version the plugin is compiled against.
-    set(depends_json "")
-    foreach(dep IN LISTS ARG_DEPENDS)
-        if(depends_json)
-            string(APPEND depends_json ", ")
-        endif()
-        string(APPEND depends_json "\"${dep}\"")
-    endforeach()
-    if(ARG_FRONT_END)
-        set(front_end_json true)
-    else()
-        set(front_end_json false)
-    endif()
-    if(ARG_FAIL_CLOSED)
-        set(fail_closed_json true)
-    else()
-        set(fail_closed_json false)
-    endif()
-    set(options_json "")
+    # The id is written once, here; PICO_DECLARE_PLUGIN_TYPE reads it.
+    target_compile_definitions(${target} PRIVATE PICO_PLUGIN_ID="${ARG_ID}")
+
     foreach(option IN LISTS ARG_OPTIONS)
         if(NOT option MATCHES "^[a-z][a-z0-9-]*$")
             message(FATAL_ERROR "pico_add_plugin(${target}): option '${option}' must match [a-z][a-z0-9-]* (no dashes in front)")
         endif()
-        if(options_json)
-            string(APPEND options_json ", ")
-        endif()
-        string(APPEND options_json "\"${option}\"")
     endforeach()
     if(NOT DEFINED PICO_SDK_VERSION_STRING)
         message(FATAL_ERROR "pico_add_plugin: PICO_SDK_VERSION_STRING is not set (include the PicoTorrent package first)")
     endif()
-    set(manifest ${ARG_OUTPUT_ROOT}/${ARG_ID}/plugin.json)
-    file(CONFIGURE OUTPUT ${manifest} CONTENT [=[{
-  "id": "@ARG_ID@",
-  "name": "@ARG_NAME@",
-  "version": "@ARG_VERSION@",
-  "sdk_version": "@PICO_SDK_VERSION_STRING@",
-  "description": "@ARG_DESCRIPTION@",
-  "depends": [@depends_json@],
-  "front_end": @front_end_json@,
-  "fail_closed": @fail_closed_json@,
-  "options": [@options_json@],
-  "library": "@ARG_ID@.so"
-}
-]=] @ONLY)
 
-    install(TARGETS ${target} LIBRARY DESTINATION ${ARG_INSTALL_DIR}/${ARG_ID})
-    install(FILES ${manifest} DESTINATION ${ARG_INSTALL_DIR}/${ARG_ID})
+    # The manifest carries the SDK version the plugin is compiled against. string(JSON) writes
+    # it, so any text in NAME or DESCRIPTION gives valid JSON.
+    set(manifest_json "{}")
+    _pico_json_set_string(manifest_json id "${ARG_ID}")
+    _pico_json_set_string(manifest_json name "${ARG_NAME}")
+    _pico_json_set_string(manifest_json version "${ARG_VERSION}")
+    _pico_json_set_string(manifest_json sdk_version "${PICO_SDK_VERSION_STRING}")
+    _pico_json_set_string(manifest_json description "${ARG_DESCRIPTION}")
+    _pico_json_set_array(manifest_json depends ${ARG_DEPENDS})
+    if(ARG_FRONT_END)
+        string(JSON manifest_json SET "${manifest_json}" front_end true)
+    else()
+        string(JSON manifest_json SET "${manifest_json}" front_end false)
+    endif()
+    if(ARG_FAIL_CLOSED)
+        string(JSON manifest_json SET "${manifest_json}" fail_closed true)
+    else()
+        string(JSON manifest_json SET "${manifest_json}" fail_closed false)
+    endif()
+    _pico_json_set_array(manifest_json options ${ARG_OPTIONS})
+    _pico_json_set_string(manifest_json library "${ARG_ID}.so")
+    set(manifest ${ARG_OUTPUT_ROOT}/${ARG_ID}/plugin.json)
+    # Written only when it changes (file(CONFIGURE) would expand @...@ inside the text).
+    set(old_manifest "")
+    if(EXISTS ${manifest})
+        file(READ ${manifest} old_manifest)
+    endif()
+    if(NOT old_manifest STREQUAL "${manifest_json}\n")
+        file(WRITE ${manifest} "${manifest_json}\n")
+    endif()
+
+    if(ARG_NO_INSTALL)
+        return()
+    endif()
+    if(ARG_COMPONENT)
+        set(component ${ARG_COMPONENT})
+    elseif(PICO_PLUGIN_COMPONENT)
+        set(component ${PICO_PLUGIN_COMPONENT})
+    else()
+        set(component plugin_${ARG_ID})
+        set_property(GLOBAL APPEND PROPERTY PICO_PLUGIN_PACKAGES ${ARG_ID})
+        set_property(GLOBAL PROPERTY PICO_PLUGIN_PACKAGE_${ARG_ID}_NAME "${ARG_NAME}")
+        set_property(GLOBAL PROPERTY PICO_PLUGIN_PACKAGE_${ARG_ID}_DESCRIPTION "${ARG_DESCRIPTION}")
+    endif()
+    install(TARGETS ${target} LIBRARY DESTINATION ${ARG_INSTALL_DIR}/${ARG_ID} COMPONENT ${component})
+    install(FILES ${manifest} DESTINATION ${ARG_INSTALL_DIR}/${ARG_ID} COMPONENT ${component})
+    set(CMAKE_INSTALL_DEFAULT_COMPONENT_NAME ${component} PARENT_SCOPE)
 endfunction()

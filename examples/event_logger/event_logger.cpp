@@ -93,4 +93,5 @@ private:
 
 } // namespace
 
-PICO_DECLARE_PLUGIN("event_logger", event_logger)
+// The id comes from pico_add_plugin() (PICO_PLUGIN_ID): it is written once, in CMakeLists.txt.
+PICO_DECLARE_PLUGIN_TYPE(event_logger)

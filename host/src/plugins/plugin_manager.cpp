@@ -4,6 +4,7 @@
 #include "plugins/one_line.hpp"
 #include "plugins/plugin_library.hpp"
 #include "plugins/semver.hpp"
+#include "util/host_version.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -55,7 +56,7 @@ plugin_manager::~plugin_manager() { stop_all(); }
 std::vector<fs::path> plugin_manager::default_search_dirs(fs::path const& executable_dir)
 {
     std::vector<fs::path> dirs;
-    dirs.push_back((executable_dir / ".." / "lib" / "picotorrent" / "plugins").lexically_normal());
+    dirs.push_back((executable_dir / plugin_dir_from_bindir).lexically_normal());
     char const* data_home = std::getenv("XDG_DATA_HOME");
     char const* home = std::getenv("HOME");
     // The XDG spec says to ignore a relative XDG_DATA_HOME.

@@ -33,7 +33,7 @@ public:
     plugin_manager(plugin_manager const&) = delete;
     plugin_manager& operator=(plugin_manager const&) = delete;
 
-    /// <exe_dir>/../lib/picotorrent/plugins (build and install trees share it), then
+    /// <exe_dir>/../<libdir>/picotorrent/plugins (build and install trees share it), then
     /// $XDG_DATA_HOME/picotorrent/plugins (default ~/.local/share/picotorrent/plugins).
     static std::vector<std::filesystem::path> default_search_dirs(std::filesystem::path const& executable_dir);
 

@@ -57,3 +57,7 @@ struct plugin_descriptor {
             [](::pico::sdk::plugin* p) { delete p; }};                                             \
         return &descriptor;                                                                        \
     }
+
+/// Declares the entry point with the id pico_add_plugin() passes as PICO_PLUGIN_ID (SDK 1.1):
+/// `PICO_DECLARE_PLUGIN_TYPE(my_plugin_class)`; the id is then written only in CMake.
+#define PICO_DECLARE_PLUGIN_TYPE(TYPE) PICO_DECLARE_PLUGIN(PICO_PLUGIN_ID, TYPE)
