@@ -143,7 +143,7 @@ step "build event_logger from picotorrent-sdk-dev against /usr, package and inst
 example=/usr/share/doc/picotorrent-sdk-dev/examples/event_logger
 [[ -f $example/CMakeLists.txt ]] || fail "picotorrent-sdk-dev lacks $example"
 cp -R "$example" "$work/event_logger"
-quiet cmake -S "$work/event_logger" -B "$work/event_logger-build" -G Ninja -DCMAKE_BUILD_TYPE=Release
+quiet cmake -S "$work/event_logger" -B "$work/event_logger-build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF
 quiet cmake --build "$work/event_logger-build"
 quiet cpack --config "$work/event_logger-build/CPackConfig.cmake" -B "$work/event_logger-debs"
 example_deb=$(ls "$work"/event_logger-debs/picotorrent-plugin-event-logger_*.deb)
@@ -177,7 +177,7 @@ newer=$sdk_major.$((sdk_minor + 1)).0
 mkdir -p "$work/newer-sdk"
 cp -R /usr/include/picotorrent "$work/newer-sdk/"
 sed -i "s/^#define PICO_SDK_VERSION_MINOR .*/#define PICO_SDK_VERSION_MINOR $((sdk_minor + 1))/" "$work/newer-sdk/picotorrent/sdk/version.hpp"
-quiet cmake -S "$work/event_logger" -B "$work/newer-build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+quiet cmake -S "$work/event_logger" -B "$work/newer-build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
     "-DCMAKE_CXX_FLAGS=-I$work/newer-sdk"
 quiet cmake --build "$work/newer-build"
 rm -rf "$user_dir/event_logger"
