@@ -12,7 +12,8 @@ void add_host_options(po::options_description& desc)
 {
     // clang-format off
     desc.add_options()
-        ("config", po::value<std::string>(), "configuration file (default: see docs/config.md)")
+        ("config", po::value<std::string>(), "configuration file (default: see docs/config.md); must exist when given")
+        ("strict", "unknown configuration keys are errors, not warnings")
         ("plugins", po::value<std::string>(), "comma-separated plugin ids to load (default: the config's \"plugins\", else all)")
         ("no-plugins", "load no plugins")
         ("plugin-dir", po::value<std::vector<std::string>>()->composing(), "also look for plugins in this folder (repeatable)")
@@ -29,6 +30,7 @@ void read_host_options(po::variables_map const& vm, core::host_options& out)
 {
     if (vm.count("config"))
         out.config_file = vm["config"].as<std::string>();
+    out.strict = vm.count("strict") > 0;
     if (vm.count("state-dir"))
         out.state_dir = vm["state-dir"].as<std::string>();
     if (vm.count("save-path"))

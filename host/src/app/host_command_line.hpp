@@ -10,7 +10,7 @@
 
 namespace pico::app {
 
-/// Adds --config, --plugins, --no-plugins, --plugin-dir, --state-dir, --save-path,
+/// Adds --config, --strict, --plugins, --no-plugins, --plugin-dir, --state-dir, --save-path,
 /// --include, --exclude, --resume-interval and --verbose to `desc`.
 void add_host_options(boost::program_options::options_description& desc);
 

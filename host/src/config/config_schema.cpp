@@ -24,6 +24,7 @@ enum class value_kind {
     non_empty_string,
     string_list,         // array of strings
     id_list,             // array of non-empty strings
+    rate_limit,          // bytes per second, 0..INT_MAX (0: unlimited)
     non_negative_number, // integer or fraction, >= 0
     positive_number,     // integer or fraction, > 0
     proxy_type,          // none | socks4 | socks5 | http
@@ -72,6 +73,8 @@ std::vector<key_rule> const& key_rules()
         {"session.active_seeds", value_kind::integer, lt_int(sp::active_seeds)},
         {"session.active_tracker_limit", value_kind::integer, lt_int(sp::active_tracker_limit)},
         {"session.anonymous_mode", value_kind::boolean, lt_bool(sp::anonymous_mode)},
+        {"session.download_rate_limit", value_kind::rate_limit, lt_int(sp::download_rate_limit)},
+        {"session.upload_rate_limit", value_kind::rate_limit, lt_int(sp::upload_rate_limit)},
         {"session.enable_dht", value_kind::boolean, true},
         {"session.enable_lsd", value_kind::boolean, true},
         {"session.require_incoming_encryption", value_kind::boolean, false},
@@ -88,6 +91,7 @@ std::vector<key_rule> const& key_rules()
         {"websocket.token", value_kind::string, nullptr},
         {"websocket.allowed_origins", value_kind::string_list, nullptr},
         {"websocket.allowed_hosts", value_kind::string_list, nullptr},
+        {"websocket.allowed_save_roots", value_kind::string_list, nullptr}, // issue 9: confined remote save paths
         {"websocket.tls.certificate", value_kind::string, nullptr},
         {"websocket.tls.private_key", value_kind::string, nullptr},
         {"proxy.type", value_kind::proxy_type, "none"},
@@ -200,6 +204,9 @@ void check_value(std::string_view key, value_kind kind, json const& v)
         break;
     case value_kind::port:
         check_integer(key, v, 0, 65535, "a port number (0-65535)");
+        break;
+    case value_kind::rate_limit:
+        check_integer(key, v, 0, std::numeric_limits<int>::max(), "bytes per second (an integer >= 0; 0: unlimited)");
         break;
     case value_kind::string:
         if (!v.is_string())
@@ -319,6 +326,16 @@ bool effective_bool(json const& document, std::string_view key)
 }
 
 } // namespace
+
+std::vector<std::string> known_config_keys()
+{
+    std::vector<std::string> out;
+    for (auto const& rule : key_rules())
+        out.emplace_back(rule.key);
+    for (char const* key : {"file_filters", "file_filters[].name", "file_filters[].pattern", "file_filters[].apply"})
+        out.emplace_back(key);
+    return out;
+}
 
 void validate_document(nlohmann::json const& document)
 {

@@ -38,8 +38,9 @@ void keep_commented_original(std::filesystem::path const& file)
 
 } // namespace
 
-config_store::config_store(std::filesystem::path file, nlohmann::json document)
-    : m_file(std::move(file)), m_document(std::move(document))
+config_store::config_store(std::filesystem::path file, nlohmann::json document,
+                           std::map<std::string, text_position> key_positions)
+    : m_file(std::move(file)), m_document(std::move(document)), m_key_positions(std::move(key_positions))
 {
 }
 
@@ -74,7 +75,8 @@ config_store config_store::load(std::filesystem::path file, missing_file if_miss
     } catch (config_error const& e) {
         throw config_error(file.string() + ": " + e.what());
     }
-    return config_store(std::move(file), std::move(document));
+    auto positions = pico::config::key_positions(text);
+    return config_store(std::move(file), std::move(document), std::move(positions));
 }
 
 nlohmann::json config_store::value(std::string const& key) const
@@ -97,6 +99,7 @@ void config_store::set(std::string const& key, nlohmann::json value)
     }
     write(m_file, document);
     m_document = std::move(document);
+    m_key_positions.clear(); // the file was rewritten: positions no longer match
 }
 
 void config_store::save() const

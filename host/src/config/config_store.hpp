@@ -5,9 +5,11 @@
 #include "config/config_error.hpp"
 #include "config/config_paths.hpp"
 #include "config/config_schema.hpp"
+#include "config/json_text.hpp"
 #include "config/settings_mapping.hpp"
 
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -31,6 +33,9 @@ class config_store {
     /// What the user wrote, comments stripped (an object).
     nlohmann::json const& document() const { return m_document; }
 
+    /// Where each key was written in the file as loaded (see key_positions); empty after a change.
+    std::map<std::string, text_position> const& key_positions() const { return m_key_positions; }
+
     /// A top-level key, null when absent.
     nlohmann::json value(std::string const& key) const;
 
@@ -42,12 +47,14 @@ class config_store {
     void save() const;
 
   private:
-    config_store(std::filesystem::path file, nlohmann::json document);
+    config_store(std::filesystem::path file, nlohmann::json document,
+                 std::map<std::string, text_position> key_positions = {});
 
     static void write(std::filesystem::path const& file, nlohmann::json const& document);
 
     std::filesystem::path m_file;
     nlohmann::json m_document;
+    std::map<std::string, text_position> m_key_positions;
 };
 
 } // namespace pico::config

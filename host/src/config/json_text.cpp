@@ -264,6 +264,11 @@ text_position position_of(std::string_view text, std::size_t offset)
     return pos;
 }
 
+std::string without_comments(std::string_view text)
+{
+    return scan(text).code;
+}
+
 bool has_comments(std::string_view text)
 {
     return scan(text).code != text;

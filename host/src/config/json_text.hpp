@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -23,6 +24,13 @@ struct text_position {
 
 /// The line and column of byte `offset` in `text`.
 text_position position_of(std::string_view text, std::size_t offset);
+
+/// `text` with its comments replaced by spaces (same length, newlines kept).
+std::string without_comments(std::string_view text);
+
+/// Where each object key of a parsed document was written: dotted path ("session.enable_dht",
+/// "file_filters[0].name") -> the position of its opening quote. For text that parsed.
+std::map<std::string, text_position> key_positions(std::string_view text);
 
 /// True when `text` holds a // or /* */ comment outside strings.
 bool has_comments(std::string_view text);

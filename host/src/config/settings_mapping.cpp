@@ -20,7 +20,8 @@ constexpr int_key int_keys[] = {
     {"active_checking", sp::active_checking},           {"active_dht_limit", sp::active_dht_limit},
     {"active_downloads", sp::active_downloads},         {"active_limit", sp::active_limit},
     {"active_lsd_limit", sp::active_lsd_limit},         {"active_seeds", sp::active_seeds},
-    {"active_tracker_limit", sp::active_tracker_limit},
+    {"active_tracker_limit", sp::active_tracker_limit}, {"download_rate_limit", sp::download_rate_limit},
+    {"upload_rate_limit", sp::upload_rate_limit},
 };
 
 struct bool_key {

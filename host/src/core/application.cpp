@@ -1,9 +1,11 @@
 #include "core/application.hpp"
 
+#include "config/config_check.hpp"
 #include "config/config_paths.hpp"
 #include "core/plugin_host.hpp"
 #include "plugins/fail_closed.hpp"
 #include "plugins/option_owners.hpp"
+#include "plugins/selection_check.hpp"
 #include "util/host_version.hpp"
 
 #include <boost/asio/post.hpp>
@@ -95,6 +97,14 @@ bool application::start()
     m_log.write(sdk::log_level::info, "host",
                 std::string("picotorrent ") + pico::host_version + " starting (" + m_options.mode + "), config " +
                     m_config.file().string() + ", state " + m_state_dir.string());
+    // Typos in the config would otherwise leave a default (DHT on) silently in place.
+    auto const config_report = config::check_config(m_config);
+    for (auto const& line : config_report.unknown_keys)
+        m_log.write(m_options.strict ? sdk::log_level::error : sdk::log_level::warning, "config", line);
+    if (m_options.strict && !config_report.unknown_keys.empty()) {
+        m_log.write(sdk::log_level::error, "host", "unknown configuration keys and --strict: not starting");
+        return false;
+    }
     // Plugins come before the session: what they patch (the proxy's settings) must be in place
     // when libtorrent first listens and restored torrents first announce, not a moment later.
     start_plugins();
@@ -146,6 +156,12 @@ void application::start_plugins()
     for (auto& d : plugins::plugin_manager::default_search_dirs(config::executable_dir()))
         dirs.push_back(std::move(d));
     m_plugins->discover(dirs);
+    if (m_options.plugins) {
+        // A typo in --plugins (prxy) must not quietly drop a plugin the user meant to run.
+        m_plugin_refusal = plugins::unknown_selected_id(m_plugins->records(), *m_options.plugins);
+        if (m_plugin_refusal)
+            return;
+    }
     plugins::selection sel;
     sel.none = m_options.no_plugins;
     sel.allow_front_end = m_options.mode == "gui";
@@ -162,8 +178,12 @@ void application::start_plugins()
 
 std::optional<std::string> application::startup_refusal() const
 {
+    if (m_plugin_refusal)
+        return m_plugin_refusal;
     auto const records = m_plugins->records();
     if (auto line = plugins::fail_closed_violation(records))
+        return line;
+    if (auto line = plugins::fail_closed_section_violation(records, m_config.document()))
         return line;
     std::vector<std::string> given;
     for (auto const& [name, values] : m_options.plugin_options)

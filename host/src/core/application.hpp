@@ -35,6 +35,8 @@ struct host_options {
     std::optional<std::filesystem::path> state_dir;
     /// --save-path (overrides the config's save_path).
     std::optional<std::string> save_path;
+    /// --strict: unknown configuration keys stop the host instead of being logged as warnings.
+    bool strict = false;
     /// --plugin-dir, searched before the default plugin folders.
     std::vector<std::filesystem::path> plugin_dirs;
     /// --plugins a,b.
@@ -143,6 +145,8 @@ private:
     std::unique_ptr<plugins::plugin_manager> m_plugins;
     boost::asio::signal_set m_signals;
     std::set<std::string> m_failed_plugins;
+    /// Set while starting plugins when the host must not go on (unknown --plugins id).
+    std::optional<std::string> m_plugin_refusal;
     int m_exit_code = exit_ok;
     bool m_stopping = false;
     bool m_started = false;

@@ -4,6 +4,8 @@
 
 #include "plugins/plugin_record.hpp"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,5 +16,11 @@ namespace pico::plugins {
 /// one line to stop with ("proxy: refused (REASON); it is fail_closed, so the host will not run
 /// without it"); nullopt when there is none.
 std::optional<std::string> fail_closed_violation(std::vector<plugin_record> const& records);
+
+/// For the first installed fail_closed plugin that is not running although the configuration
+/// has its section (a key named like its id, not null), e.g. "proxy.force" with "--plugins
+/// websocket": the one line to stop with; nullopt when there is none.
+std::optional<std::string> fail_closed_section_violation(std::vector<plugin_record> const& records,
+                                                         nlohmann::json const& config);
 
 } // namespace pico::plugins

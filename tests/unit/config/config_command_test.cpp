@@ -88,7 +88,8 @@ TEST(config_command, shows_effective_config_and_libtorrent_settings)
         {"config", "show", "--config", fixture.string(), "--state-dir", (scratch / "state").string()},
         scratch);
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(r.err, "");
+    // A section nobody declares is kept as written, and named.
+    EXPECT_EQ(r.err, "picotorrent: warning: " + fixture.string() + ":16:3: unknown key 'my_plugin'\n");
     EXPECT_EQ(r.out.rfind("{\n  \"config\": {\n", 0), 0u) << "pretty-printed with 2-space indent";
     auto const j = json::parse(r.out);
     EXPECT_EQ(j.at("config_file"), fixture.string());
@@ -208,6 +209,140 @@ TEST(config_command, usage_errors_exit_2_with_one_message)
     auto const help = run_picotorrent({"config", "--help"}, scratch);
     EXPECT_EQ(help.exit_code, 0);
     EXPECT_NE(help.out.find("config show"), std::string::npos);
+}
+
+} // namespace
+} // namespace pico::config
+
+namespace pico::config {
+namespace {
+
+TEST(config_command, check_fails_on_a_typo_and_passes_a_clean_file)
+{
+    temp_dir scratch;
+    auto const file = scratch / "typo.json";
+    std::ofstream(file) << "{\"sesion\": {\"enable_dht\": false}}";
+    auto const bad = run_picotorrent({"config", "check", "--config", file.string()}, scratch);
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_EQ(bad.err, "picotorrent: " + file.string() + ":1:2: unknown key 'sesion' (did you mean 'session'?)\n");
+    // show still works, and warns.
+    auto const show = run_picotorrent({"config", "show", "--config", file.string()}, scratch);
+    EXPECT_EQ(show.exit_code, 0);
+    EXPECT_EQ(show.err, "picotorrent: warning: " + file.string() +
+                            ":1:2: unknown key 'sesion' (did you mean 'session'?)\n");
+
+    std::ofstream(file, std::ios::trunc) << "{\"session\": {\"enable_dht\": false}}";
+    auto const good = run_picotorrent({"config", "check", "--config", file.string()}, scratch);
+    EXPECT_EQ(good.exit_code, 0) << good.err;
+    EXPECT_EQ(good.out, file.string() + ": ok\n");
+}
+
+TEST(config_command, a_named_config_that_does_not_exist_is_an_error)
+{
+    temp_dir scratch;
+    auto const missing = scratch / "missing.json";
+    auto const r = run_picotorrent({"config", "show", "--config", missing.string()}, scratch);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "picotorrent: " + missing.string() + ": no such file\n");
+}
+
+TEST(config_command, number_overflow_is_the_usual_error_line)
+{
+    temp_dir scratch;
+    auto const file = scratch / "big.json";
+    std::ofstream(file) << "{\"x\": 1e999}";
+    auto const r = run_picotorrent({"config", "show", "--config", file.string()}, scratch);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "picotorrent: " + file.string() + ":1:7: number out of range\n");
+}
+
+TEST(config_command, deep_nesting_is_one_line_not_a_crash)
+{
+    temp_dir scratch;
+    auto const file = scratch / "deep.json";
+    std::ofstream(file) << "{\"x\": " << std::string(58500, '[') << std::string(58500, ']') << "}";
+    auto const r = run_picotorrent({"config", "show", "--config", file.string()}, scratch);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "picotorrent: " + file.string() + ":1:70: nested deeper than 64 levels\n");
+}
+
+TEST(config_command, rate_limits_reach_libtorrent)
+{
+    temp_dir scratch;
+    auto const file = scratch / "rates.json";
+    std::ofstream(file) << R"({"session": {"download_rate_limit": 1048576, "upload_rate_limit": 65536}})";
+    auto const r = run_picotorrent({"config", "show", "--config", file.string()}, scratch);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto const j = json::parse(r.out);
+    EXPECT_EQ(j.at("config").at("session").at("download_rate_limit"), 1048576);
+    EXPECT_EQ(j.at("libtorrent").at("download_rate_limit"), 1048576);
+    EXPECT_EQ(j.at("libtorrent").at("upload_rate_limit"), 65536);
+
+    std::ofstream(file, std::ios::trunc) << R"({"session": {"upload_rate_limit": -1}})";
+    auto const bad = run_picotorrent({"config", "show", "--config", file.string()}, scratch);
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_EQ(bad.err, "picotorrent: " + file.string() +
+                           ": session.upload_rate_limit: expected bytes per second (an integer >= 0; 0: "
+                           "unlimited), got integer -1\n");
+}
+
+} // namespace
+} // namespace pico::config
+
+namespace pico::config {
+namespace {
+
+// A loopback-only config plus `extra` (the session never starts in these tests, but if a bug
+// let it start it would stay on 127.0.0.1 with DHT, LSD, UPnP and NAT-PMP off).
+std::filesystem::path loopback_config(temp_dir const& scratch, std::string const& extra)
+{
+    auto const file = scratch / "PicoTorrent.json";
+    std::ofstream(file) << R"({"session": {"listen_interfaces": "127.0.0.1:0", "enable_dht": false, )"
+                        << R"("enable_lsd": false, "enable_upnp": false, "enable_natpmp": false})" << extra << "}";
+    return file;
+}
+
+std::vector<std::string> run_args(temp_dir const& scratch, std::filesystem::path const& config,
+                                  std::vector<std::string> const& more)
+{
+    std::vector<std::string> args{"run", "--config", config.string(), "--state-dir", (scratch / "state").string()};
+    args.insert(args.end(), more.begin(), more.end());
+    return args;
+}
+
+TEST(config_command, run_stops_on_an_unknown_plugins_id)
+{
+    temp_dir scratch;
+    auto const config = loopback_config(scratch, "");
+    auto const r = run_picotorrent(run_args(scratch, config, {"--plugins", "file_filters,prxy"}), scratch);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("--plugins: no plugin 'prxy' is installed (installed: "), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("successfully listening"), std::string::npos) << r.err;
+}
+
+TEST(config_command, run_stops_when_a_fail_closed_plugins_section_has_no_running_plugin)
+{
+    temp_dir scratch;
+    auto const config = loopback_config(
+        scratch, R"(, "proxy": {"type": "socks5", "hostname": "127.0.0.1", "port": 9, "force": true})");
+    auto const r = run_picotorrent(run_args(scratch, config, {"--plugins", "file_filters"}), scratch);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("the configuration has a 'proxy' section, but plugin 'proxy' is not selected"),
+              std::string::npos)
+        << r.err;
+}
+
+TEST(config_command, run_strict_refuses_unknown_keys)
+{
+    temp_dir scratch;
+    auto const config = loopback_config(scratch, R"(, "sesion": {"enable_dht": false})");
+    auto const r = run_picotorrent(run_args(scratch, config, {"--no-plugins", "--strict"}), scratch);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find(config.string() + ":1:139: unknown key 'sesion' (did you mean 'session'?)"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("--strict"), std::string::npos) << r.err;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // `picotorrent config show`: the effective configuration and the libtorrent settings it maps
 // to, as JSON, without starting a session.
 #include "app/command.hpp"
+#include "config/config_check.hpp"
 #include "config/config_store.hpp"
 #include "util/exit_codes.hpp"
 
@@ -15,7 +16,7 @@ namespace pico::app {
 namespace {
 
 
-constexpr char const* usage = "usage: picotorrent config show [--config F] [--state-dir D]";
+constexpr char const* usage = "usage: picotorrent config show|check [--config F] [--state-dir D]";
 
 std::filesystem::path absolute_path(std::filesystem::path const& p)
 {
@@ -43,7 +44,9 @@ int run_config_command(command_context const& ctx)
 {
     po::options_description visible(std::string(usage) +
                                     "\n\nactions:\n  show                  print the effective "
-                                    "configuration and its libtorrent settings as JSON\n\noptions");
+                                    "configuration and its libtorrent settings as JSON (unknown keys "
+                                    "are warned about on stderr)\n  check                 exit 2 with one line "
+                                    "per problem, unknown keys included; else print \"FILE: ok\"\n\noptions");
     visible.add_options()("help,h", "show this help")("config", po::value<std::string>(),
                                                       "configuration file (default: see docs/config.md)")(
         "state-dir", po::value<std::string>(), "state folder (default: $XDG_DATA_HOME/picotorrent)");
@@ -66,7 +69,7 @@ int run_config_command(command_context const& ctx)
     }
     auto const actions =
         vm.count("action") ? vm["action"].as<std::vector<std::string>>() : std::vector<std::string>{};
-    if (actions.size() != 1 || actions.front() != "show") {
+    if (actions.size() != 1 || (actions.front() != "show" && actions.front() != "check")) {
         std::cerr << "picotorrent config: "
                   << (actions.empty() ? std::string("missing action")
                                       : "unknown action '" + actions.back() + "'")
@@ -82,6 +85,17 @@ int run_config_command(command_context const& ctx)
         auto const store =
             config::config_store::load(config::locate_config_file(from_cli, config::executable_dir()),
                                        from_cli ? config::missing_file::is_error : config::missing_file::is_empty);
+        auto const report = config::check_config(store);
+        for (auto const& line : report.unknown_keys)
+            std::cerr << "picotorrent: " << (actions.front() == "check" ? "" : "warning: ") << line << '\n';
+        if (actions.front() == "check") {
+            if (!report.unknown_keys.empty())
+                return exit_bad_input;
+            // Defaults and libtorrent settings too: what `run` would compute must not throw either.
+            (void)config::make_settings_pack(store.document());
+            std::cout << absolute_path(store.file()).string() << ": ok\n";
+            return exit_ok;
+        }
         auto const state_dir = vm.count("state-dir")
                                    ? std::filesystem::path(vm["state-dir"].as<std::string>())
                                    : config::default_state_dir();
