@@ -16,9 +16,9 @@ namespace pico::plugins {
 namespace fs = std::filesystem;
 
 struct plugin_manager::slot {
-    plugin_record record;
     // Declared first so it is destroyed last: everything below may point into it.
     std::shared_ptr<boost::dll::shared_library> library;
+    plugin_record record;
     sdk::plugin_descriptor const* descriptor = nullptr;
     // Outlives `instance`: the plugin may use its host until destroy() returns.
     std::unique_ptr<sdk::host> host;

@@ -100,7 +100,6 @@ void session_host::start()
     params.settings = m_options.settings;
     params.settings.set_int(lt::settings_pack::alert_mask, params.settings.get_int(lt::settings_pack::alert_mask) |
                                                                static_cast<int>(host_alert_mask()));
-    // The SDK's torrents_updated carries only changed torrents; libtorrent tracks that for us.
     m_session = std::make_unique<lt::session>(std::move(params));
 
     std::weak_ptr<bool> alive = m_alive;
@@ -146,6 +145,7 @@ void session_host::on_tick()
 {
     if (m_stopping || !m_session)
         return;
+    // torrents_updated carries only changed torrents: libtorrent tracks which changed for us.
     m_session->post_torrent_updates();
     m_session->post_session_stats();
     auto const now = std::chrono::steady_clock::now();
