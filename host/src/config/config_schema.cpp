@@ -94,6 +94,8 @@ std::vector<key_rule> const& key_rules()
         {"websocket.allowed_save_roots", value_kind::string_list, nullptr}, // issue 9: confined remote save paths
         {"websocket.tls.certificate", value_kind::string, nullptr},
         {"websocket.tls.private_key", value_kind::string, nullptr},
+        {"websocket.serve_dashboard", value_kind::boolean, true}, // issue 11: the web dashboard at /
+        {"websocket.web_root", value_kind::string, nullptr},
         {"proxy.type", value_kind::proxy_type, "none"},
         {"proxy.hostname", value_kind::string, nullptr},
         {"proxy.port", value_kind::port, nullptr},

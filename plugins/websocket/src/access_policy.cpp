@@ -72,8 +72,9 @@ std::string percent_decode(std::string_view s)
 } // namespace
 
 access_policy::access_policy(std::string token, std::vector<std::string> allowed_origins,
-                             std::vector<std::string> allowed_hosts)
+                             std::vector<std::string> allowed_hosts, std::string own_scheme)
     : m_token(std::move(token))
+    , m_own_scheme(lowercase(own_scheme))
 {
     for (auto const& o : allowed_origins)
         m_origins.push_back(normalize_origin(o));
@@ -93,7 +94,7 @@ handshake_decision access_policy::check(handshake_request const& request) const
         d.reason = "Host '" + request.host + "' is not allowed";
         return d;
     }
-    if (!origin_allowed(request.origin)) {
+    if (!origin_allowed(request.origin) && !same_origin(request.origin, request.host)) {
         d.refuse_status = 403;
         d.reason = "Origin '" + request.origin + "' is not allowed";
         return d;
@@ -127,6 +128,13 @@ bool access_policy::origin_allowed(std::string_view origin) const
         return true;
     auto const o = normalize_origin(origin);
     return std::find(m_origins.begin(), m_origins.end(), o) != m_origins.end();
+}
+
+bool access_policy::same_origin(std::string_view origin, std::string_view host) const
+{
+    if (m_own_scheme.empty() || origin.empty() || host.empty())
+        return false;
+    return normalize_origin(origin) == m_own_scheme + "://" + lowercase(host);
 }
 
 bool access_policy::host_allowed(std::string_view host) const

@@ -40,7 +40,10 @@ struct handshake_decision {
 class access_policy {
 public:
     /// `allowed_hosts` are "name" (any port) or "name:port" entries, compared case-insensitively.
-    access_policy(std::string token, std::vector<std::string> allowed_origins, std::vector<std::string> allowed_hosts);
+    /// `own_scheme` ("http" or "https") makes pages of our own origin (own_scheme://HOST, HOST
+    /// an accepted Host header) allowed without listing them; "" turns that off.
+    access_policy(std::string token, std::vector<std::string> allowed_origins, std::vector<std::string> allowed_hosts,
+                  std::string own_scheme = {});
 
     /// Checks Host (403), then Origin (403), then the token (401).
     handshake_decision check(handshake_request const& request) const;
@@ -51,9 +54,12 @@ public:
     bool origin_allowed(std::string_view origin) const;
     /// True when the Host header is listed.
     bool host_allowed(std::string_view host) const;
+    /// True when `origin` is own_scheme://`host`: a page this server served itself.
+    bool same_origin(std::string_view origin, std::string_view host) const;
 
 private:
     std::string m_token;
+    std::string m_own_scheme;
     std::vector<std::string> m_origins;
     std::vector<std::string> m_hosts;
 };

@@ -5,6 +5,7 @@
 
 #include "access_policy.hpp"
 #include "settings.hpp"
+#include "web_files.hpp"
 
 #include <picotorrent/sdk/host.hpp>
 
@@ -51,13 +52,15 @@ struct server_options {
     std::vector<std::string> allowed_origins;
     /// Host header values accepted besides default_allowed_hosts() for the bound port.
     std::vector<std::string> allowed_hosts;
+    /// The dashboard's files, answered to plain HTTP GETs; null: plain HTTP gets 426.
+    std::shared_ptr<web_files const> dashboard;
 };
 
 /// Counters for logs, tests and benchmarks.
 struct server_stats {
     /// Connections that passed the handshake.
     std::uint64_t accepted = 0;
-    /// Handshakes refused with 401 or 403.
+    /// Handshakes (and plain HTTP requests) refused with 401 or 403.
     std::uint64_t refused = 0;
     /// Clients dropped because their queue passed the bound.
     std::uint64_t dropped = 0;

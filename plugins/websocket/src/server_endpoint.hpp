@@ -2,6 +2,7 @@
 // Only server_plain.cpp and server_tls.cpp include this (websocketpp is heavy).
 #pragma once
 
+#include "dashboard_http.hpp"
 #include "server.hpp"
 
 #include <websocketpp/server.hpp>
@@ -61,6 +62,8 @@ public:
         m_endpoint.set_max_message_size(m_options.max_message_size);
         m_endpoint.set_open_handshake_timeout(5000);
         m_endpoint.set_close_handshake_timeout(1000);
+        // Nothing here takes a request body; without this websocketpp buffers up to 32 MB of one.
+        m_endpoint.set_max_http_body_size(0);
         m_endpoint.set_validate_handler([this](websocketpp::connection_hdl h) { return on_validate(h); });
         m_endpoint.set_http_handler([this](websocketpp::connection_hdl h) { on_http(h); });
         m_endpoint.set_open_handler([this](websocketpp::connection_hdl h) { on_open(h); });
@@ -82,7 +85,8 @@ public:
         auto hosts = m_options.allowed_hosts;
         for (auto& h : default_allowed_hosts(m_options.listen_address, m_port))
             hosts.push_back(std::move(h));
-        m_policy.emplace(m_options.token, m_options.allowed_origins, std::move(hosts));
+        m_policy.emplace(m_options.token, m_options.allowed_origins, std::move(hosts),
+                         m_options.tls.certificate.empty() ? "http" : "https");
         m_endpoint.start_accept(ec);
         if (ec)
             throw std::runtime_error("cannot accept on " + where + ": " + ec.message());
@@ -208,14 +212,39 @@ private:
         return true;
     }
 
-    // A plain HTTP request (no upgrade): refused like a handshake, else told to upgrade.
+    // A plain HTTP request (no upgrade): the dashboard when it is served; otherwise refused
+    // like a handshake, else told to upgrade.
     void on_http(websocketpp::connection_hdl hdl)
     {
         auto con = m_endpoint.get_con_from_hdl(hdl);
+        if (m_options.dashboard) {
+            serve_dashboard(con);
+            return;
+        }
         if (refuse(con, m_policy->check(request_of(con))))
             return;
         con->set_status(websocketpp::http::status_code::upgrade_required);
         con->set_body("This is a WebSocket endpoint.\n");
+    }
+
+    void serve_dashboard(connection_ptr const& con)
+    {
+        auto const& request = con->get_request();
+        auto const answer = answer_dashboard_request(
+            {request.get_method(), request.get_uri(), request.get_header("Host")}, *m_options.dashboard, *m_policy);
+        if (!answer.refusal.empty()) {
+            {
+                std::lock_guard<std::mutex> lock(m_stats_mutex);
+                ++m_stats.refused;
+            }
+            m_log(sdk::log_level::info, "refused " + con->get_remote_endpoint() + " with 403: " + answer.refusal);
+        }
+        con->set_status(static_cast<websocketpp::http::status_code::value>(answer.status));
+        for (auto const& [name, value] : answer.headers)
+            con->replace_header(name, value);
+        con->set_body(answer.body);
+        // set_body("") drops Content-Length; HEAD still says what a GET would send.
+        con->replace_header("Content-Length", std::to_string(answer.content_length));
     }
 
     void on_open(websocketpp::connection_hdl hdl)

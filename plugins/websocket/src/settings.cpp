@@ -75,6 +75,15 @@ settings parse_settings(json const& section)
             bad_key("allowed_save_roots", "a list of absolute directory paths");
     }
 
+    if (auto it = section.find("serve_dashboard"); it != section.end() && !it->is_null()) {
+        if (!it->is_boolean())
+            bad_key("serve_dashboard", "true or false");
+        s.serve_dashboard = it->get<bool>();
+    }
+    s.web_root = read_string(section, "web_root", "");
+    if (!s.web_root.empty() && s.web_root.front() != '/')
+        bad_key("web_root", "an absolute directory path");
+
     if (auto it = section.find("tls"); it != section.end() && !it->is_null()) {
         if (!it->is_object())
             bad_key("tls", "an object");

@@ -44,6 +44,10 @@ struct settings {
     std::vector<std::string> allowed_save_roots;
     /// `websocket.tls.*`.
     tls_settings tls;
+    /// `websocket.serve_dashboard`: answer plain HTTP GETs of `/` with the web dashboard.
+    bool serve_dashboard = true;
+    /// `websocket.web_root`: the dashboard's directory; empty means the one installed beside the host.
+    std::string web_root;
 };
 
 /// Reads the section (null means all defaults). Throws std::invalid_argument naming the key.

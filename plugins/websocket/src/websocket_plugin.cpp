@@ -18,6 +18,26 @@ std::shared_ptr<std::string const> shared_text(std::string text)
     return std::make_shared<std::string const>(std::move(text));
 }
 
+// The dashboard is an extra: when its files cannot be read the WebSocket API still runs, and
+// the log says why the page is missing.
+std::shared_ptr<web_files const> load_dashboard(sdk::host& h, settings const& s)
+{
+    if (!s.serve_dashboard)
+        return nullptr;
+    auto const plugin_dir = h.paths().plugin_dir;
+    if (s.web_root.empty() && plugin_dir.empty()) {
+        h.log(sdk::log_level::warning, "dashboard not served: the host names no plugin folder; set websocket.web_root");
+        return nullptr;
+    }
+    auto const dir = s.web_root.empty() ? default_web_directory(plugin_dir) : std::filesystem::path(s.web_root);
+    try {
+        return std::make_shared<web_files const>(web_files::load(dir));
+    } catch (std::exception const& e) {
+        h.log(sdk::log_level::warning, std::string("dashboard not served: ") + e.what());
+        return nullptr;
+    }
+}
+
 } // namespace
 
 // Lives on the host thread except the server_listener callbacks, which run on the server
@@ -39,6 +59,8 @@ public:
             m_save_roots.push_back(m_host.paths().default_save_path);
         options.allowed_origins = s.allowed_origins;
         options.allowed_hosts = s.allowed_hosts;
+        options.dashboard = load_dashboard(m_host, s);
+        bool const dashboard = options.dashboard != nullptr;
         auto log = [&h = m_host](sdk::log_level level, std::string const& line) { h.log(level, line); };
         m_server = s.tls.certificate.empty() ? make_plain_server(std::move(options), *this, std::move(log))
                                              : make_tls_server(std::move(options), *this, std::move(log));
@@ -61,8 +83,11 @@ public:
         std::string const scheme = s.tls.certificate.empty() ? "ws" : "wss";
         bool const ipv6 = s.listen_address.find(':') != std::string::npos;
         std::string const shown = ipv6 ? "[" + s.listen_address + "]" : s.listen_address;
-        m_host.log(sdk::log_level::info,
-                   "listening on " + scheme + "://" + shown + ":" + std::to_string(m_server->port()) + "/");
+        std::string const where = shown + ":" + std::to_string(m_server->port()) + "/";
+        m_host.log(sdk::log_level::info, "listening on " + scheme + "://" + where);
+        if (dashboard)
+            m_host.log(sdk::log_level::info, "dashboard at " + std::string(scheme == "ws" ? "http" : "https") + "://" +
+                                                 where + " (add #token=TOKEN, see docs/web.md)");
     }
 
     void stop()

@@ -1,0 +1,422 @@
+#!/usr/bin/env python3
+"""The web dashboard in a real headless Chromium (Selenium), against a real `picotorrent run`
+downloading from a real loopback seeder (`picotorrent seed`).
+
+  web_dashboard_test.py --picotorrent build/bin/picotorrent [--screenshot-dir DIR]
+
+Checks: the page lists the torrent added by upload; it shows progress to finished; pause and
+resume change its status; the details panel lists its files; a magnet added from the page
+appears; a name with HTML shows as text; the page reconnects after the host restarts; remove
+removes (with and without data); a page from another origin cannot connect. With
+--screenshot-dir (or PICO_SCREENSHOT_DIR) it saves web-dashboard.png there.
+
+Exits 77 (ctest's SKIP_RETURN_CODE) only when chromium, chromedriver or selenium is missing.
+Network: everything on 127.0.0.1; DHT, LSD, UPnP and NAT-PMP off; the browser has a dead
+proxy and no background networking. Stops only the processes it started, by PID.
+"""
+import argparse
+import hashlib
+import http.server
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+SKIP = 77
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver") or ("/usr/bin/chromedriver" if os.path.exists("/usr/bin/chromedriver") else None)
+try:
+    from selenium import webdriver
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+except ImportError:
+    webdriver = None
+
+
+def fail(message):
+    raise AssertionError(message)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(what, check, timeout=30.0, interval=0.1):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            value = check()
+        except StaleElementReferenceException:
+            value = None
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            fail("timed out waiting for " + what)
+        time.sleep(interval)
+
+
+class Process:
+    """A child with its stderr (and stdout) collected in files, stopped by its own PID."""
+
+    def __init__(self, args, workdir, name):
+        self.name = name
+        self.out_path = os.path.join(workdir, name + ".out")
+        self.err_path = os.path.join(workdir, name + ".err")
+        self.proc = subprocess.Popen(args, stdout=open(self.out_path, "w"), stderr=open(self.err_path, "w"),
+                                     stdin=subprocess.DEVNULL)
+
+    def text(self, which="err"):
+        with open(self.err_path if which == "err" else self.out_path, errors="replace") as f:
+            return f.read()
+
+    def wait_for_line(self, pattern, timeout=60.0, which="err"):
+        def found():
+            m = re.search(pattern, self.text(which))
+            if not m and self.proc.poll() is not None:
+                fail("%s exited with %s before printing %r:\n%s" % (self.name, self.proc.returncode, pattern,
+                                                                    self.text()))
+            return m
+        return wait_for("%s to print %r" % (self.name, pattern), found, timeout)
+
+    def stop(self, timeout=30):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return self.proc.returncode
+
+
+def loopback_config(path, peer_port, extra):
+    config = {
+        "plugins": ["websocket"],
+        "session": {"listen_interfaces": "127.0.0.1:%d" % peer_port, "enable_dht": False, "enable_lsd": False,
+                    "enable_upnp": False, "enable_natpmp": False},
+        # Discard port on loopback: an update check fails at once and never leaves the machine.
+        "update_url": "http://127.0.0.1:9/releases/latest",
+    }
+    for key, value in extra.items():
+        if key == "session":
+            config["session"].update(value)
+        else:
+            config[key] = value
+    with open(path, "w") as f:
+        json.dump(config, f, indent=2)
+
+
+class ForeignOrigin:
+    """A page on another loopback port that tries to open the host's WebSocket with the token."""
+
+    def __init__(self, root, ws_url, token):
+        os.makedirs(root)
+        with open(os.path.join(root, "index.html"), "w") as f:
+            f.write('<!doctype html><title>foreign</title><script src="probe.js"></script>')
+        with open(os.path.join(root, "probe.js"), "w") as f:
+            f.write("document.title = 'trying';\n"
+                    "const ws = new WebSocket(%s, ['pico.v1', 'token.' + %s]);\n"
+                    "ws.onopen = () => { document.title = 'connected'; };\n"
+                    "ws.onmessage = (e) => { document.title = 'message: ' + e.data.slice(0, 40); };\n"
+                    "ws.onclose = () => { if (!document.title.startsWith('message')) document.title = 'refused'; };\n"
+                    % (json.dumps(ws_url), json.dumps(token)))
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *a, **kw):
+                super().__init__(*a, directory=root, **kw)
+
+            def log_message(self, *a):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def start_browser(workdir):
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--proxy-server=127.0.0.1:9", "--disable-background-networking",
+                 "--no-first-run", "--disable-sync", "--disable-component-update", "--disable-default-apps",
+                 "--disable-extensions", "--no-default-browser-check", "--disable-dev-shm-usage", "--no-pings",
+                 "--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication",
+                 "--window-size=1280,800", "--user-data-dir=" + os.path.join(workdir, "chromium-profile")):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = Service(executable_path=CHROMEDRIVER, log_path=os.path.join(workdir, "chromedriver.log"))
+    return webdriver.Chrome(service=service, options=options)
+
+
+class Dashboard:
+    """The page as a user sees it: rows by info hash, toolbar buttons, dialogs."""
+
+    def __init__(self, driver):
+        self.d = driver
+
+    def row(self, info_hash):
+        rows = self.d.find_elements(By.CSS_SELECTOR, 'tr[data-hash="%s"]' % info_hash)
+        return rows[0] if rows else None
+
+    def cell(self, info_hash, name):
+        row = self.row(info_hash)
+        return row.find_element(By.CSS_SELECTOR, "td." + name).text if row else None
+
+    def status_code(self, info_hash):
+        row = self.row(info_hash)
+        return int(row.get_attribute("data-status")) if row else None
+
+    def select_only(self, info_hash):
+        self.row(info_hash).find_element(By.CSS_SELECTOR, "td.name").click()
+        wait_for("the row to be selected", lambda: "selected" in self.row(info_hash).get_attribute("class"))
+
+    def click(self, element_id):
+        button = self.d.find_element(By.ID, element_id)
+        wait_for("#%s to be enabled" % element_id, button.is_enabled, 10)
+        button.click()
+
+    def connected(self):
+        return self.d.find_element(By.ID, "conn-state").text.startswith("Connected")
+
+    def supports(self, request_type):
+        return self.d.execute_script("return document.body.dataset.requests || ''").split(" ").count(request_type) > 0
+
+    def add(self, magnet=None, torrent_file=None, paused=False):
+        self.click("btn-add")
+        wait_for("the add dialog", lambda: self.d.find_element(By.ID, "add-dialog").is_displayed(), 10)
+        if magnet:
+            self.d.find_element(By.ID, "add-magnets").send_keys(magnet)
+        if torrent_file:
+            self.d.find_element(By.ID, "add-files").send_keys(torrent_file)
+        if paused:
+            self.d.find_element(By.ID, "add-paused").click()
+        self.d.find_element(By.ID, "add-submit").click()
+        wait_for("the add dialog to close", lambda: not self.d.find_element(By.ID, "add-dialog").is_displayed(), 20)
+
+    def remove(self, info_hash, delete_data):
+        self.select_only(info_hash)
+        self.click("btn-remove")
+        wait_for("the remove dialog", lambda: self.d.find_element(By.ID, "remove-dialog").is_displayed(), 10)
+        box = self.d.find_element(By.ID, "remove-data")
+        if box.is_selected() != delete_data:
+            box.click()
+        self.d.find_element(By.ID, "remove-confirm").click()
+        wait_for("the row of %s to go" % info_hash, lambda: self.row(info_hash) is None, 30)
+
+
+def run(args, workdir):
+    exe = args.picotorrent
+    t0 = time.monotonic()
+
+    # A 3 MiB payload the seeder sends at 1 MiB/s, so the page sees the download under way.
+    seed_dir = os.path.join(workdir, "seed")
+    os.makedirs(seed_dir)
+    payload = os.path.join(seed_dir, "web-test-payload.bin")
+    with open(payload, "wb") as f:
+        f.write(os.urandom(3 * 1024 * 1024))
+    torrent = os.path.join(workdir, "payload.torrent")
+    subprocess.run([exe, "create", payload, "-o", torrent, "--v1-only"], check=True, capture_output=True)
+    info = json.loads(subprocess.run([exe, "inspect", torrent, "--json"], check=True, capture_output=True,
+                                     text=True).stdout)
+    info_hash = info.get("info_hash_v1") or info.get("info_hash")
+    if not (isinstance(info_hash, str) and re.fullmatch(r"[0-9a-f]{40}", info_hash)):
+        fail("cannot read the v1 info hash from inspect --json: %r" % info)
+
+    token = secrets.token_hex(32)
+    ws_port, peer_port = free_port(), free_port()
+    downloads = os.path.join(workdir, "downloads")
+    os.makedirs(downloads)
+    host_config = os.path.join(workdir, "PicoTorrent.json")
+    loopback_config(host_config, peer_port, {
+        "save_path": downloads,
+        "websocket": {"enabled": True, "listen_port": ws_port, "token": token},
+    })
+    host_args = [exe, "run", "--config", host_config, "--state-dir", os.path.join(workdir, "state"),
+                 "--plugins", "websocket"]
+    host = Process(host_args, workdir, "host")
+    started = [host]
+    host.wait_for_line(r"dashboard at http://127\.0\.0\.1:%d/" % ws_port)
+
+    foreign = ForeignOrigin(os.path.join(workdir, "foreign"), "ws://127.0.0.1:%d/" % ws_port, token)
+    driver = start_browser(workdir)
+    page = Dashboard(driver)
+    try:
+        # The token arrives in the fragment, then leaves the address bar for sessionStorage.
+        driver.get("http://127.0.0.1:%d/#token=%s" % (ws_port, token))
+        wait_for("the page to connect", page.connected, 30)
+        if token in driver.current_url:
+            fail("the token is still in the address bar: " + driver.current_url)
+        if driver.execute_script("return sessionStorage.getItem('picotorrent.token')") != token:
+            fail("the token is not kept in sessionStorage")
+        if token in driver.execute_script("return JSON.stringify(localStorage)"):
+            fail("the token landed in localStorage")
+
+        # Add by .torrent upload, paused; the row appears with the torrent's name.
+        page.add(torrent_file=torrent, paused=True)
+        wait_for("the uploaded torrent's row", lambda: page.row(info_hash), 20)
+        if page.cell(info_hash, "name") != "web-test-payload.bin":
+            fail("the row's name is %r" % page.cell(info_hash, "name"))
+        wait_for("the torrent to show as paused", lambda: page.status_code(info_hash) == 6, 10)
+
+        # libtorrent does not limit loopback peers by the session's limits, but a torrent's own
+        # limit holds for them: set one from the details panel so the page sees the download
+        # under way (about 6 s for 3 MiB).
+        page.select_only(info_hash)
+        limited = page.supports("set_limits")
+        if limited:
+            driver.find_element(By.CSS_SELECTOR, '#tab-general [data-action="limits"]').click()
+            wait_for("the limits dialog", lambda: driver.find_element(By.ID, "limits-dialog").is_displayed(), 10)
+            for field, value in (("limit-download", "512"), ("limit-upload", "0")):
+                box = driver.find_element(By.ID, field)
+                box.clear()
+                box.send_keys(value)
+            driver.find_element(By.CSS_SELECTOR, "#limits-form button[type=submit]").click()
+            wait_for("the limits dialog to close", lambda: not driver.find_element(By.ID, "limits-dialog").is_displayed(), 10)
+        else:
+            print("NOTE: this host does not answer set_limits; the download may be too fast to watch")
+        page.click("btn-resume")
+        wait_for("the torrent to leave paused", lambda: page.status_code(info_hash) != 6, 10)
+
+        # The seeder dials the host's peer port once it has checked its data: the host has the
+        # torrent by then (its row is on the page), so the connection is not ignored.
+        seeder_config = os.path.join(workdir, "seeder.json")
+        loopback_config(seeder_config, 0, {"session": {"upload_rate_limit": 1024 * 1024}})
+        seeder = Process([exe, "seed", torrent, payload, "--host", "127.0.0.1", "--port", "0", "--no-plugins",
+                          "--config", seeder_config, "--state-dir", os.path.join(workdir, "seeder-state"),
+                          "--peer", "127.0.0.1:%d" % peer_port], workdir, "seeder")
+        started.append(seeder)
+        seeder.wait_for_line(r"seeding .* on 127\.0\.0\.1:\d+", which="out")
+
+        seen = set()
+
+        def finished():
+            text = page.cell(info_hash, "progress") or ""
+            seen.add(text)
+            return text == "100%" and page.status_code(info_hash) in (1, 10, 15)
+        wait_for("the download to finish on the page", finished, 60, 0.05)
+        partial = [s for s in seen if s not in ("", "0.0%", "100%")]
+        if not partial and limited:
+            fail("the page never showed progress between 0 and 100%%: %r" % sorted(seen))
+        with open(payload, "rb") as a, open(os.path.join(downloads, "web-test-payload.bin"), "rb") as b:
+            if hashlib.sha256(a.read()).digest() != hashlib.sha256(b.read()).digest():
+                fail("the downloaded file differs from the payload")
+        print("progress seen on the page: %s" % ", ".join(sorted(partial)[:6]))
+
+        # Pause and resume change its status.
+        page.select_only(info_hash)
+        page.click("btn-pause")
+        wait_for("status Paused", lambda: page.status_code(info_hash) == 13 and page.cell(info_hash, "status") == "Paused")
+        page.click("btn-resume")
+        wait_for("status no longer paused", lambda: page.status_code(info_hash) in (1, 10, 14, 15))
+
+        # The details panel lists the torrent's files.
+        details = driver.find_element(By.ID, "details")
+        wait_for("the details panel", details.is_displayed, 10)
+        if page.supports("files"):
+            driver.find_element(By.CSS_SELECTOR, '[role=tab][data-tab="files"]').click()
+            wait_for("the file list", lambda: "web-test-payload.bin" in driver.find_element(By.ID, "file-rows").text, 15)
+            driver.find_element(By.CSS_SELECTOR, '[role=tab][data-tab="general"]').click()
+        else:
+            print("NOTE: this host does not answer files; the file list is not checked")
+
+        # A magnet added from the page appears; its HTML name shows as text.
+        fake_hash = secrets.token_hex(20)
+        html_name = "<b>x</b>"
+        page.add(magnet="magnet:?xt=urn:btih:%s&dn=%s" % (fake_hash, urllib.parse.quote(html_name)))
+        wait_for("the magnet's row", lambda: page.row(fake_hash), 20)
+        wait_for("the magnet's name", lambda: page.cell(fake_hash, "name") == html_name, 10)
+        if page.row(fake_hash).find_elements(By.CSS_SELECTOR, "td.name b"):
+            fail("the name was parsed as HTML")
+
+        if args.screenshot_dir:
+            os.makedirs(args.screenshot_dir, exist_ok=True)
+            page.select_only(info_hash)
+            if page.supports("files"):
+                driver.find_element(By.CSS_SELECTOR, '[role=tab][data-tab="files"]').click()
+                wait_for("the file list", lambda: "web-test-payload.bin" in driver.find_element(By.ID, "file-rows").text, 15)
+            time.sleep(2.5)  # a session_stats refresh for the status bar
+            shot = os.path.join(args.screenshot_dir, "web-dashboard.png")
+            driver.save_screenshot(shot)
+            print("wrote " + shot)
+
+        # The host restarts: the page reconnects by itself and lists the torrents again.
+        host.stop()
+        wait_for("the page to notice the host is gone", lambda: not page.connected(), 20)
+        host = Process(host_args, workdir, "host-again")
+        started.append(host)
+        host.wait_for_line(r"dashboard at http://127\.0\.0\.1:%d/" % ws_port)
+        wait_for("the page to reconnect", page.connected, 30)
+        wait_for("the torrent listed again", lambda: page.row(info_hash) and page.row(fake_hash), 20)
+
+        # Remove: the magnet keeping data, the download with its data.
+        page.remove(fake_hash, delete_data=False)
+        page.remove(info_hash, delete_data=True)
+        wait_for("the downloaded file to be deleted",
+                 lambda: not os.path.exists(os.path.join(downloads, "web-test-payload.bin")), 20)
+
+        # A page from another origin (another port on loopback) cannot connect, token or not.
+        driver.get("http://127.0.0.1:%d/index.html" % foreign.port)
+        wait_for("the foreign page's verdict", lambda: driver.title not in ("", "foreign", "trying"), 20)
+        if driver.title != "refused":
+            fail("a page from http://127.0.0.1:%d connected: %s" % (foreign.port, driver.title))
+        if "refused 127.0.0.1" not in host.text() or "Origin 'http://127.0.0.1:%d'" % foreign.port not in host.text():
+            fail("the host did not log the foreign origin's refusal:\n" + host.text())
+    except BaseException:
+        try:
+            for entry in driver.get_log("browser"):
+                print("browser:", entry.get("level"), entry.get("message"), file=sys.stderr)
+            print("page text:\n" + driver.find_element(By.TAG_NAME, "body").text, file=sys.stderr)
+        except WebDriverException:
+            pass
+        for p in started:
+            print("--- %s stderr:\n%s" % (p.name, p.text()[-4000:]), file=sys.stderr)
+        raise
+    finally:
+        driver.quit()
+        foreign.close()
+        for p in reversed(started):
+            p.stop()
+    print("web dashboard test passed in %.1f s" % (time.monotonic() - t0))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--picotorrent", required=True)
+    parser.add_argument("--screenshot-dir", default=os.environ.get("PICO_SCREENSHOT_DIR"))
+    args = parser.parse_args()
+    missing = [name for name, there in (("chromium", CHROMIUM), ("chromedriver (chromium-driver)", CHROMEDRIVER),
+                                        ("python3-selenium", webdriver)) if not there]
+    if missing:
+        print("SKIP: %s not installed (scripts/install-deps installs them)" % ", ".join(missing))
+        return SKIP
+    workdir = tempfile.mkdtemp(prefix="pico-web-test-")
+    try:
+        run(args, workdir)
+    except AssertionError as e:
+        print("FAIL: %s" % e, file=sys.stderr)
+        return 1
+    finally:
+        if os.environ.get("PICO_KEEP_TEST_DIRS"):
+            print("kept " + workdir)
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
