@@ -81,6 +81,11 @@ for p in "${packages[@]}"; do
     grep -q "^$id " "$work/plugins.txt" || { cat "$work/plugins.txt" >&2; fail "plugins does not list '$id' from $p"; }
 done
 ((${#plugin_ids[@]})) || fail "no picotorrent-plugin-* package"
+if [[ " ${plugin_ids[*]} " == *" websocket "* ]]; then
+    # The web dashboard ships in the websocket plugin's package (docs/web.md).
+    [[ -f /usr/share/picotorrent/web/index.html && -f /usr/share/picotorrent/web/app.js ]] ||
+        fail "picotorrent-plugin-websocket did not install the web dashboard under /usr/share/picotorrent/web"
+fi
 grep -q 'refused' "$work/plugins.txt" && { cat "$work/plugins.txt" >&2; fail "an installed plugin is refused"; }
 echo "plugins: ${plugin_ids[*]}"
 

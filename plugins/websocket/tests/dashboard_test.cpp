@@ -114,7 +114,7 @@ json dashboard_section(fs::path const& dir)
 
 } // namespace
 
-TEST(websocket_web_files, reads_only_safe_regular_files_of_the_folder)
+TEST(websocket_dashboard_files, reads_only_safe_regular_files_of_the_folder)
 {
     web_dir dir;
     auto const files = web_files::load(dir.tmp.path);
@@ -129,7 +129,7 @@ TEST(websocket_web_files, reads_only_safe_regular_files_of_the_folder)
         EXPECT_EQ(files.find(name), nullptr) << name;
 }
 
-TEST(websocket_web_files, refuses_a_folder_it_cannot_serve)
+TEST(websocket_dashboard_files, refuses_a_folder_it_cannot_serve)
 {
     temp_dir tmp;
     EXPECT_THROW(web_files::load(tmp.path / "missing"), std::runtime_error);
@@ -145,7 +145,7 @@ TEST(websocket_web_files, refuses_a_folder_it_cannot_serve)
     EXPECT_THROW(web_files::load(tmp.path), std::runtime_error);
 }
 
-TEST(websocket_web_files, names_and_types)
+TEST(websocket_dashboard_files, names_and_types)
 {
     EXPECT_TRUE(is_safe_web_file_name("app.js"));
     EXPECT_TRUE(is_safe_web_file_name("torrent_table.js"));
@@ -153,13 +153,13 @@ TEST(websocket_web_files, names_and_types)
         EXPECT_FALSE(is_safe_web_file_name(bad)) << bad;
     EXPECT_EQ(content_type_for("x.svg"), "image/svg+xml");
     EXPECT_EQ(content_type_for("x.exe"), "");
-    EXPECT_EQ(default_web_directory("/usr/lib/picotorrent/plugins/websocket"),
-              fs::path("/usr/share/picotorrent/web"));
+    // Installed: lib/picotorrent/plugins/websocket (or lib/<multiarch>/...) to share/picotorrent/web.
+    EXPECT_EQ(default_web_directory(PICO_TEST_PLUGIN_INSTALL_DIR), fs::path(PICO_TEST_WEB_INSTALL_DIR));
 }
 
 // The dashboard in the repository: every module it imports and every file index.html names
 // is one the server will send (a missing one would only show in a browser).
-TEST(websocket_web_files, the_shipped_dashboard_is_complete)
+TEST(websocket_dashboard_files, the_shipped_dashboard_is_complete)
 {
     auto const files = web_files::load(PICO_WEBSOCKET_WEB_SOURCE_DIR);
     std::regex const reference(
@@ -255,7 +255,7 @@ TEST(websocket_dashboard_http, a_host_with_odd_characters_adds_nothing_to_the_cs
     EXPECT_NE(csp.find("connect-src 'self';"), std::string::npos) << csp;
 }
 
-TEST(websocket_access_policy, own_origin_is_allowed_without_listing_it)
+TEST(websocket_dashboard_origin, own_origin_is_allowed_without_listing_it)
 {
     auto const policy = loopback_policy();
     auto check = [&](std::string host, std::string origin,
