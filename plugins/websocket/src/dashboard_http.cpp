@@ -63,7 +63,7 @@ std::string dashboard_content_security_policy(std::string_view host)
         std::string const h(host);
         connect += " ws://" + h + " wss://" + h;
     }
-    return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src " +
+    return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src " +
            connect + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 }
 

@@ -256,11 +256,33 @@ def run(args, workdir):
     driver = start_browser(workdir)
     page = Dashboard(driver)
     try:
-        # The token arrives in the fragment, then leaves the address bar for sessionStorage.
-        driver.get("http://127.0.0.1:%d/#token=%s" % (ws_port, token))
+        # A wrong token in the fragment: refused twice while the page itself loads, so the page
+        # asks for the token instead of retrying; the form then connects with the right one.
+        driver.get("http://127.0.0.1:%d/#token=%s" % (ws_port, "wrong-" + secrets.token_hex(16)))
+        login = driver.find_element(By.ID, "login-dialog")
+        wait_for("the login form after a refused token", login.is_displayed, 30)
+        if "refused" not in driver.find_element(By.ID, "login-message").text:
+            fail("the login form does not say the token was refused: " + driver.find_element(By.ID, "login-message").text)
+        if "#" in driver.current_url:
+            fail("the fragment is still in the address bar: " + driver.current_url)
+        driver.find_element(By.ID, "login-token").send_keys(token)
+        driver.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+        wait_for("the page to connect", page.connected, 30)
+        if driver.execute_script("return sessionStorage.getItem('picotorrent.token')") != token:
+            fail("the token is not kept in sessionStorage")
+
+        # The token arrives in the fragment, then leaves the address bar for sessionStorage:
+        # on a fresh load, and when a #token= URL is opened over the page already there.
+        driver.execute_script("sessionStorage.clear()")
+        driver.get("about:blank")
+        dashboard_url = "http://127.0.0.1:%d/#token=%s" % (ws_port, token)
+        driver.get(dashboard_url)
         wait_for("the page to connect", page.connected, 30)
         if token in driver.current_url:
             fail("the token is still in the address bar: " + driver.current_url)
+        driver.get(dashboard_url)
+        wait_for("the token to leave the address bar again", lambda: token not in driver.current_url, 10)
+        wait_for("the page to connect", page.connected, 30)
         if driver.execute_script("return sessionStorage.getItem('picotorrent.token')") != token:
             fail("the token is not kept in sessionStorage")
         if token in driver.execute_script("return JSON.stringify(localStorage)"):
@@ -368,6 +390,13 @@ def run(args, workdir):
         page.remove(info_hash, delete_data=True)
         wait_for("the downloaded file to be deleted",
                  lambda: not os.path.exists(os.path.join(downloads, "web-test-payload.bin")), 20)
+
+        # No script error on the way; refused or failed connections are the only errors logged.
+        expected = ("WebSocket connection to", "net::ERR_CONNECTION_REFUSED")
+        errors = [e["message"] for e in driver.get_log("browser")
+                  if e.get("level") == "SEVERE" and not any(x in e.get("message", "") for x in expected)]
+        if errors:
+            fail("the page logged errors:\n" + "\n".join(errors))
 
         # A page from another origin (another port on loopback) cannot connect, token or not.
         driver.get("http://127.0.0.1:%d/index.html" % foreign.port)

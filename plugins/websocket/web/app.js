@@ -32,6 +32,7 @@ const app = {
   setRequests(list) {
     this.requests = new Set([...baseRequests, ...list]);
     document.body.dataset.requests = [...this.requests].join(" ");
+    byId("btn-limits").hidden = !this.supports("set_limits");
   },
 
   torrent(hash) {
@@ -84,7 +85,6 @@ function showStats(stats) {
   }
   const limits = app.globalLimits;
   setText(byId("btn-limits"), limits ? `Limits ↓ ${formatLimit(limits.download)} ↑ ${formatLimit(limits.upload)}` : "Limits");
-  byId("btn-limits").hidden = !app.supports("set_limits");
 }
 
 function showConnection(state, retryInMs) {
@@ -120,6 +120,7 @@ function connect(token) {
     return;
   }
   saveToken(token);
+  if (byId("login-dialog").open) byId("login-dialog").close();
   app.connection?.close();
   const connection = new PicoConnection(token);
   app.connection = connection;
@@ -206,6 +207,7 @@ function start() {
     },
   });
   app.details = new DetailsPanel(app);
+  app.setRequests([]);
   setUpToolbar();
   setUpLogin(connect);
   setUpAdd(app);
@@ -213,6 +215,11 @@ function start() {
   setUpLimits(app);
   setUpMove(app);
   setUpSettings(app);
+  // A #token= URL opened over this page does not reload it.
+  window.addEventListener("hashchange", () => {
+    const token = takeTokenFromLocation();
+    if (token && token !== app.connection?.token) connect(token);
+  });
   const token = takeTokenFromLocation();
   if (token) connect(token);
   else askForToken("Enter the host's websocket.token (from picotorrent config show) to connect.");

@@ -28,6 +28,8 @@ function onSubmit(formId, handler) {
 
 /** The login form: calls connect(token) on submit. */
 export function setUpLogin(connect) {
+  // Escape would leave the page with no way to connect.
+  byId("login-dialog").addEventListener("cancel", (event) => event.preventDefault());
   onSubmit("login-form", () => {
     const token = byId("login-token").value.trim();
     if (token) {
