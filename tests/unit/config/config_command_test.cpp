@@ -138,6 +138,32 @@ TEST(config_command, masks_the_proxy_password_but_shows_the_websocket_token)
     EXPECT_NE(read_text(file).find("hunter2"), std::string::npos) << "the file itself is untouched";
 }
 
+TEST(config_command, prints_the_dashboard_url_with_the_token_in_the_fragment)
+{
+    temp_dir scratch;
+    auto const file = scratch / "PicoTorrent.json";
+    auto url_for = [&](std::string const& text) {
+        std::ofstream(file) << text;
+        auto const r = run_picotorrent({"config", "show", "--config", file.string()}, scratch);
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        return json::parse(r.out).at("dashboard_url");
+    };
+    EXPECT_EQ(url_for(R"({"websocket": {"enabled": true, "token": "0123456789abcdef/+x"}})"),
+              "http://127.0.0.1:7676/#token=0123456789abcdef%2F%2Bx");
+    EXPECT_EQ(url_for(R"({"plugins": ["websocket"], "websocket": {"enabled": true, "token": "t", "listen_port": 9000,
+                          "listen_address": "::1", "tls": {"certificate": "c.pem", "private_key": "k.pem"}}})"),
+              "https://[::1]:9000/#token=t");
+    EXPECT_EQ(url_for(R"({"websocket": {"enabled": true, "token": "t", "listen_address": "0.0.0.0"}})"),
+              "http://127.0.0.1:7676/#token=t");
+    // None served, or none known yet.
+    for (char const* none : {R"({"websocket": {"token": "t"}})",
+                             R"({"websocket": {"enabled": true, "token": "t", "serve_dashboard": false}})",
+                             R"({"plugins": ["proxy"], "websocket": {"enabled": true, "token": "t"}})",
+                             R"({"websocket": {"enabled": true}})",
+                             R"({"websocket": {"enabled": true, "token": "t", "listen_port": 0}})"})
+        EXPECT_TRUE(url_for(none).is_null()) << none;
+}
+
 TEST(config_command, shows_the_reference_example)
 {
     temp_dir scratch;

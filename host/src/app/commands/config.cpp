@@ -1,6 +1,7 @@
 // `picotorrent config show`: the effective configuration and the libtorrent settings it maps
 // to, as JSON, without starting a session.
 #include "app/command.hpp"
+#include "app/dashboard_url.hpp"
 #include "config/config_check.hpp"
 #include "config/config_store.hpp"
 #include "util/exit_codes.hpp"
@@ -105,6 +106,9 @@ int run_config_command(command_context const& ctx)
         out["state_dir"] = absolute_path(state_dir).string();
         out["config"] = config::effective_config(store.document());
         mask_proxy_password(out["config"]);
+        // The web dashboard's address with the token, for the user to open (null: none served).
+        auto const url = dashboard_url(out["config"]);
+        out["dashboard_url"] = url.empty() ? nlohmann::json() : nlohmann::json(url);
         out["libtorrent"] = config::settings_to_json(config::make_settings_pack(store.document()));
         std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         return exit_ok;
