@@ -208,6 +208,20 @@ class Dashboard:
         self.d.find_element(By.ID, "add-submit").click()
         wait_for("the add dialog to close", lambda: not self.d.find_element(By.ID, "add-dialog").is_displayed(), 20)
 
+    def set_torrent_limit(self, info_hash, download_kib):
+        """Sets the focused torrent's download limit from its details panel."""
+        self.select_only(info_hash)
+        self.d.find_element(By.CSS_SELECTOR, '[role=tab][data-tab="general"]').click()
+        self.d.find_element(By.CSS_SELECTOR, '#tab-general [data-action="limits"]').click()
+        dialog = self.d.find_element(By.ID, "limits-dialog")
+        wait_for("the limits dialog", dialog.is_displayed, 10)
+        for field, value in (("limit-download", str(download_kib)), ("limit-upload", "0")):
+            box = self.d.find_element(By.ID, field)
+            box.clear()
+            box.send_keys(value)
+        self.d.find_element(By.CSS_SELECTOR, "#limits-form button[type=submit]").click()
+        wait_for("the limits dialog to close", lambda: not dialog.is_displayed(), 10)
+
     def remove(self, info_hash, delete_data):
         self.select_only(info_hash)
         self.click("btn-remove")
@@ -217,6 +231,48 @@ class Dashboard:
             box.click()
         self.d.find_element(By.ID, "remove-confirm").click()
         wait_for("the row of %s to go" % info_hash, lambda: self.row(info_hash) is None, 30)
+
+
+def screenshot_scene(directory, exe, workdir, page, peer_port, first_hash, started):
+    """For docs/images/web-dashboard.png: a multi-file torrent mid-download (a torrent limit
+    keeps it there), a paused magnet, the finished download; the files tab of the first."""
+    driver = page.d
+    album = os.path.join(workdir, "album", "Example album")
+    os.makedirs(os.path.join(album, "disc 1"))
+    for i in range(1, 7):
+        with open(os.path.join(album, "disc 1", "track %02d.flac" % i), "wb") as f:
+            f.write(os.urandom(700000 + i * 90000))
+    with open(os.path.join(album, "cover.jpg"), "wb") as f:
+        f.write(os.urandom(150000))
+    album_torrent = os.path.join(workdir, "album.torrent")
+    subprocess.run([exe, "create", album, "-o", album_torrent, "--v1-only"], check=True, capture_output=True)
+    album_hash = json.loads(subprocess.run([exe, "inspect", album_torrent, "--json"], check=True,
+                                           capture_output=True, text=True).stdout)["info_hash_v1"]
+    page.add(torrent_file=album_torrent, paused=True)
+    wait_for("the album's row", lambda: page.row(album_hash), 20)
+    if page.supports("set_limits"):
+        page.set_torrent_limit(album_hash, download_kib=300)
+    page.click("btn-resume")
+    seeder_config = os.path.join(workdir, "seeder.json")
+    seeder = Process([exe, "seed", album_torrent, album, "--host", "127.0.0.1", "--port", "0", "--no-plugins",
+                      "--config", seeder_config, "--state-dir", os.path.join(workdir, "album-seeder-state"),
+                      "--peer", "127.0.0.1:%d" % peer_port], workdir, "album-seeder")
+    started.append(seeder)
+    page.add(magnet="magnet:?xt=urn:btih:%s&dn=%s" % (secrets.token_hex(20), urllib.parse.quote("Open data set 2026")),
+             paused=True)
+    wait_for("the album under way", lambda: (page.cell(album_hash, "progress") or "100%") not in ("0.0%", "100%")
+             and page.status_code(album_hash) == 2, 60)
+    page.select_only(album_hash)
+    if page.supports("files"):
+        driver.find_element(By.CSS_SELECTOR, '[role=tab][data-tab="files"]').click()
+        wait_for("the album's files", lambda: "track 06.flac" in driver.find_element(By.ID, "file-rows").text, 15)
+    time.sleep(2.5)  # a session_stats refresh for the status bar, a files refresh for the tab
+    os.makedirs(directory, exist_ok=True)
+    shot = os.path.join(directory, "web-dashboard.png")
+    driver.save_screenshot(shot)
+    print("wrote " + shot)
+    driver.find_element(By.CSS_SELECTOR, '[role=tab][data-tab="general"]').click()
+    page.select_only(first_hash)
 
 
 def run(args, workdir):
@@ -301,14 +357,7 @@ def run(args, workdir):
         page.select_only(info_hash)
         limited = page.supports("set_limits")
         if limited:
-            driver.find_element(By.CSS_SELECTOR, '#tab-general [data-action="limits"]').click()
-            wait_for("the limits dialog", lambda: driver.find_element(By.ID, "limits-dialog").is_displayed(), 10)
-            for field, value in (("limit-download", "512"), ("limit-upload", "0")):
-                box = driver.find_element(By.ID, field)
-                box.clear()
-                box.send_keys(value)
-            driver.find_element(By.CSS_SELECTOR, "#limits-form button[type=submit]").click()
-            wait_for("the limits dialog to close", lambda: not driver.find_element(By.ID, "limits-dialog").is_displayed(), 10)
+            page.set_torrent_limit(info_hash, download_kib=512)
         else:
             print("NOTE: this host does not answer set_limits; the download may be too fast to watch")
         page.click("btn-resume")
@@ -356,6 +405,9 @@ def run(args, workdir):
         else:
             print("NOTE: this host does not answer files; the file list is not checked")
 
+        if args.screenshot_dir:
+            screenshot_scene(args.screenshot_dir, exe, workdir, page, peer_port, info_hash, started)
+
         # A magnet added from the page appears; its HTML name shows as text.
         fake_hash = secrets.token_hex(20)
         html_name = "<b>x</b>"
@@ -364,17 +416,6 @@ def run(args, workdir):
         wait_for("the magnet's name", lambda: page.cell(fake_hash, "name") == html_name, 10)
         if page.row(fake_hash).find_elements(By.CSS_SELECTOR, "td.name b"):
             fail("the name was parsed as HTML")
-
-        if args.screenshot_dir:
-            os.makedirs(args.screenshot_dir, exist_ok=True)
-            page.select_only(info_hash)
-            if page.supports("files"):
-                driver.find_element(By.CSS_SELECTOR, '[role=tab][data-tab="files"]').click()
-                wait_for("the file list", lambda: "web-test-payload.bin" in driver.find_element(By.ID, "file-rows").text, 15)
-            time.sleep(2.5)  # a session_stats refresh for the status bar
-            shot = os.path.join(args.screenshot_dir, "web-dashboard.png")
-            driver.save_screenshot(shot)
-            print("wrote " + shot)
 
         # The host restarts: the page reconnects by itself and lists the torrents again.
         host.stop()

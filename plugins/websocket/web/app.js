@@ -126,16 +126,17 @@ function connect(token) {
   app.connection = connection;
   connection.addEventListener("status", ({ detail }) => {
     showConnection(detail.state, detail.retryInMs);
+    // A restarted host may be another version: only its own hello says what it answers.
+    if (detail.state === "connecting") app.setRequests([]);
     if (detail.state === "refused") {
       forgetToken();
       askForToken("The host refused the token. Enter the current websocket.token.");
     }
   });
   connection.addEventListener("pico_state", ({ detail }) => {
-    app.setRequests([]);
     app.table.replaceAll(Array.isArray(detail.torrents) ? detail.torrents : []);
     app.refreshStats();
-    if (app.details.hash) app.details.refresh();
+    app.details.torrentChanged(app.details.hash);
   });
   connection.addEventListener("hello", ({ detail }) => {
     if (Array.isArray(detail.requests)) app.setRequests(detail.requests.filter((r) => typeof r === "string"));

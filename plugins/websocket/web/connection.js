@@ -104,7 +104,9 @@ export class PicoConnection extends EventTarget {
   // A socket that never opened was refused (wrong token, foreign origin) or found no host.
   // The page itself answers plain HTTP, so a HEAD of it tells the two apart.
   async afterClose(opened) {
-    if (!opened && (await this.hostAnswers())) {
+    const answers = !opened && (await this.hostAnswers());
+    if (this.stopped) return;
+    if (answers) {
       this.refusals += 1;
       // Twice in a row: not a restart in progress but a refusal.
       if (this.refusals >= 2) {
