@@ -6,6 +6,8 @@
 #include "web_files.hpp"
 #include "ws_client.hpp"
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -110,6 +112,24 @@ http_result get(std::uint16_t port, std::string const& target, std::string metho
 json dashboard_section(fs::path const& dir)
 {
     return {{"web_root", dir.string()}};
+}
+
+// One HTTP exchange over TLS with `openssl s_client`, which prints what the server sends until
+// it closes (or `seconds` pass: an accepted upgrade stays open).
+std::string tls_exchange(fs::path const& scratch, std::uint16_t port, std::string const& request, int seconds)
+{
+    write_file(scratch / "request.txt", request);
+    std::string const cmd = "timeout " + std::to_string(seconds) +
+                            " openssl s_client -quiet -connect 127.0.0.1:" + std::to_string(port) + " < '" +
+                            (scratch / "request.txt").string() + "' 2>/dev/null";
+    std::string out;
+    if (FILE* pipe = ::popen(cmd.c_str(), "r")) {
+        char buffer[4096];
+        while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe))
+            out.append(buffer, n);
+        ::pclose(pipe);
+    }
+    return out;
 }
 
 } // namespace
@@ -365,6 +385,42 @@ TEST(websocket_dashboard_server, same_origin_pages_may_connect_and_others_may_no
             EXPECT_NE(r.headers.find("pico.v1"), std::string::npos);
         }
     }
+}
+
+TEST(websocket_dashboard_server, over_tls_our_origin_is_https)
+{
+    web_dir dir;
+    temp_dir certs;
+    auto const cert = certs.path / "cert.pem";
+    auto const key = certs.path / "key.pem";
+    std::string const make =
+        "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 "
+        "-subj /CN=localhost -keyout '" +
+        key.string() + "' -out '" + cert.string() + "' >/dev/null 2>&1";
+    ASSERT_EQ(std::system(make.c_str()), 0) << make;
+    json section = dashboard_section(dir.tmp.path);
+    section["tls"] = {{"certificate", cert.string()}, {"private_key", key.string()}};
+    running_plugin p(section);
+    auto const port = p.port();
+    std::string const host = "127.0.0.1:" + std::to_string(port);
+    EXPECT_TRUE(p.host().wait_for_log("dashboard at https://" + host + "/", 5s));
+
+    auto const page = tls_exchange(certs.path, port, "GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n", 10);
+    EXPECT_EQ(page.rfind("HTTP/1.1 200", 0), 0u) << page;
+    EXPECT_NE(page.find(index_html), std::string::npos) << page;
+    EXPECT_NE(page.find("connect-src 'self' ws://" + host + " wss://" + host), std::string::npos) << page;
+
+    auto upgrade = [&](std::string const& origin) {
+        return "GET / HTTP/1.1\r\nHost: " + host +
+               "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: pico.v1, token." +
+               fixed_token + "\r\nOrigin: " + origin + "\r\n\r\n";
+    };
+    auto const plain_origin = tls_exchange(certs.path, port, upgrade("http://" + host), 10);
+    EXPECT_EQ(plain_origin.rfind("HTTP/1.1 403", 0), 0u) << "an http:// page is not our origin over TLS\n"
+                                                         << plain_origin;
+    auto const own = tls_exchange(certs.path, port, upgrade("https://" + host), 2);
+    EXPECT_EQ(own.rfind("HTTP/1.1 101", 0), 0u) << own;
 }
 
 TEST(websocket_dashboard_server, off_or_unreadable_keeps_the_old_answers)
