@@ -85,13 +85,42 @@ nlohmann::json config_store::value(std::string const& key) const
     return it == m_document.end() ? nlohmann::json() : *it;
 }
 
+namespace {
+
+// "session.download_rate_limit" -> document["session"]["download_rate_limit"]. No schema key
+// contains a dot inside a name, so a dotted key is always a path.
+void set_path(nlohmann::json& document, std::string const& key, nlohmann::json value)
+{
+    nlohmann::json* node = &document;
+    std::size_t start = 0;
+    for (std::size_t dot = key.find('.'); dot != std::string::npos; dot = key.find('.', start)) {
+        std::string const part = key.substr(start, dot - start);
+        auto it = node->find(part);
+        if (it == node->end()) {
+            if (value.is_null())
+                return; // removing a key under a section that does not exist: nothing to do
+            it = node->emplace(part, nlohmann::json::object()).first;
+        } else if (!it->is_object()) {
+            throw config_error(key.substr(0, dot) + ": must be an object");
+        }
+        node = &*it;
+        start = dot + 1;
+    }
+    std::string const leaf = key.substr(start);
+    if (leaf.empty())
+        throw config_error("'" + key + "' is not a configuration key");
+    if (value.is_null())
+        node->erase(leaf);
+    else
+        (*node)[leaf] = std::move(value);
+}
+
+} // namespace
+
 void config_store::set(std::string const& key, nlohmann::json value)
 {
     auto document = m_document;
-    if (value.is_null())
-        document.erase(key);
-    else
-        document[key] = std::move(value);
+    set_path(document, key, std::move(value));
     try {
         validate_document(document);
     } catch (config_error const& e) {

@@ -39,7 +39,8 @@ class config_store {
     /// A top-level key, null when absent.
     nlohmann::json value(std::string const& key) const;
 
-    /// Sets a top-level key (null removes it), validates the result and saves atomically.
+    /// Sets a top-level key or a dotted path ("session.active_seeds"); null removes it. Validates
+    /// the result and saves atomically.
     /// Throws config_error and leaves document and file unchanged when invalid or unsaved.
     void set(std::string const& key, nlohmann::json value);
 

@@ -96,4 +96,27 @@ nlohmann::json settings_to_json(lt::settings_pack const& pack)
     return out;
 }
 
+std::map<std::string, setting_value> changed_settings(lt::settings_pack const& before,
+                                                           lt::settings_pack const& after)
+{
+    std::map<std::string, setting_value> out;
+    auto const add_changed = [&](int base, int count, auto get) {
+        for (int setting = base; setting < base + count; ++setting) {
+            char const* name = lt::name_for_setting(setting);
+            if (!after.has_val(setting) || name == nullptr || *name == '\0')
+                continue;
+            auto const value = get(after, setting);
+            if (!before.has_val(setting) || get(before, setting) != value)
+                out.emplace(name, setting_value(value));
+        }
+    };
+    add_changed(sp::string_type_base, sp::num_string_settings,
+                [](lt::settings_pack const& p, int s) { return p.get_str(s); });
+    add_changed(sp::int_type_base, sp::num_int_settings,
+                [](lt::settings_pack const& p, int s) { return static_cast<std::int64_t>(p.get_int(s)); });
+    add_changed(sp::bool_type_base, sp::num_bool_settings,
+                [](lt::settings_pack const& p, int s) { return p.get_bool(s); });
+    return out;
+}
+
 } // namespace pico::config

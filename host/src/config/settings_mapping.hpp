@@ -3,6 +3,10 @@
 
 #include <libtorrent/settings_pack.hpp>
 #include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <variant>
 #include <string>
 
 namespace pico::config {
@@ -17,6 +21,14 @@ std::string user_agent();
 /// lt::default_settings() with the configuration applied (session.* keys, peer id, user agent).
 /// Throws config_error "KEY: message" on an invalid document.
 lt::settings_pack make_settings_pack(nlohmann::json const& document);
+
+/// One libtorrent setting's value: the same type as sdk::setting_value, without the SDK dependency.
+using setting_value = std::variant<bool, std::int64_t, std::string>;
+
+/// The settings whose values differ between two packs, with `after`'s values, by libtorrent name:
+/// what to apply to a running session when the configuration changes.
+std::map<std::string, setting_value> changed_settings(lt::settings_pack const& before,
+                                                           lt::settings_pack const& after);
 
 /// Every setting in `pack` under its libtorrent name (lt::name_for_setting).
 nlohmann::json settings_to_json(lt::settings_pack const& pack);

@@ -2,6 +2,7 @@
 
 #include "config/config_check.hpp"
 #include "config/config_paths.hpp"
+#include "config/settings_mapping.hpp"
 #include "core/plugin_host.hpp"
 #include "plugins/fail_closed.hpp"
 #include "plugins/option_owners.hpp"
@@ -291,10 +292,23 @@ sdk::status application::write_config(std::string const& key, std::string const&
     } catch (std::exception const& e) {
         return sdk::status::failure("invalid JSON for '" + key + "': " + e.what());
     }
+    // A session.* change takes effect now, not at the next start: only the libtorrent settings it
+    // changes are applied, so command-line overrides of other settings (--listen) stay.
+    bool const session_key = key == "session" || key.rfind("session.", 0) == 0;
+    std::optional<lt::settings_pack> before;
     try {
+        if (session_key && m_session)
+            before = config::make_settings_pack(m_config.document());
         m_config.set(key, std::move(value));
     } catch (std::exception const& e) {
         return sdk::status::failure(e.what());
+    }
+    if (before) {
+        auto const changed = config::changed_settings(*before, config::make_settings_pack(m_config.document()));
+        if (!changed.empty()) {
+            if (auto st = m_session->apply_settings(changed); !st.ok)
+                return st;
+        }
     }
     sdk::settings_changed_event e;
     e.config_keys.push_back(key);

@@ -189,6 +189,12 @@ std::vector<sdk::tracker_entry> plugin_host::trackers(std::string const& info_ha
     return h ? session::tracker_entries(*h) : std::vector<sdk::tracker_entry>{};
 }
 
+std::vector<std::int64_t> plugin_host::file_progress(std::string const& info_hash)
+{
+    auto h = m_app.session().handle(info_hash);
+    return h ? session::file_progress(*h) : std::vector<std::int64_t>{};
+}
+
 sdk::session_statistics plugin_host::session_stats()
 {
     return session::session_statistics(m_app.session(), m_app.paths().default_save_path);

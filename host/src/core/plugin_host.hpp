@@ -53,6 +53,7 @@ public:
     sdk::status set_front_end(std::shared_ptr<sdk::front_end> fe) override;
     std::vector<sdk::peer_entry> peers(std::string const& info_hash) override;
     std::vector<sdk::tracker_entry> trackers(std::string const& info_hash) override;
+    std::vector<std::int64_t> file_progress(std::string const& info_hash) override;
     sdk::session_statistics session_stats() override;
     std::optional<sdk::rate_limits> torrent_limits(std::string const& info_hash) override;
     sdk::status set_torrent_limits(std::string const& info_hash, sdk::rate_limits limits) override;

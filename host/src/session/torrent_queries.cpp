@@ -239,4 +239,15 @@ void move_in_queue(lt::torrent_handle const& h, sdk::queue_move move)
     }
 }
 
+std::vector<std::int64_t> file_progress(lt::torrent_handle const& h)
+{
+    if (!h.is_valid() || !h.torrent_file())
+        return {};
+    // piece_granularity counts whole verified pieces only: libtorrent then skips walking the
+    // partial-piece list, which matters for the GUI and web clients asking every second.
+    std::vector<std::int64_t> bytes;
+    h.file_progress(bytes, lt::torrent_handle::piece_granularity);
+    return bytes;
+}
+
 } // namespace pico::session

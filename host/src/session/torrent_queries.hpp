@@ -1,5 +1,5 @@
 // The SDK 1.1 detail queries on top of libtorrent handles: peers, trackers, session-wide
-// statistics, per-torrent rate limits and queue moves. Host thread only.
+// statistics, per-torrent rate limits, queue moves and file progress. Host thread only.
 #pragma once
 
 #include "session/session_host.hpp"
@@ -35,5 +35,8 @@ std::optional<std::string> check_rate_limits(sdk::rate_limits limits);
 
 /// Moves the torrent in the queue; a torrent without a queue place is left alone.
 void move_in_queue(lt::torrent_handle const& h, sdk::queue_move move);
+
+/// Verified bytes per file (whole pieces only, so cheap); empty until the metadata is known.
+std::vector<std::int64_t> file_progress(lt::torrent_handle const& h);
 
 } // namespace pico::session

@@ -1,38 +1,47 @@
-// Commands authenticated clients send ("add", "pause", "resume", "remove") and their replies.
-// Parsing happens on the server thread; running needs the host, so it happens on the host thread.
+// Requests authenticated clients send ("add", "pause", "files", "session_stats", ...) and their
+// replies. Parsing happens on the server thread, so a malformed request never reaches the host;
+// running needs the host, so it happens on the host thread. Each request type is one row of a
+// table (request_types.hpp): its name, a reader for its fields and the code that runs it.
 #pragma once
 
-#include <picotorrent/sdk/host.hpp>
-
+#include <cstdint>
 #include <nlohmann/json.hpp>
-
 #include <optional>
+#include <picotorrent/sdk/host.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace pico::websocket {
 
-/// A checked command, ready to run.
+struct request_type;
+
+/// A checked request, ready to run. Only the fields its type reads are set.
 struct command {
-    /// Which command.
-    enum class kind { add, pause, resume, remove };
-    /// Which command.
-    kind what = kind::add;
-    /// The request's "id", echoed in the reply (null when absent).
+    /// Which request; never null in a parsed command.
+    request_type const* type = nullptr;
+    /// The request's "id", echoed in the reply (null when absent; always a scalar).
     nlohmann::json id;
     /// add: a magnet URI (empty when `torrent_data` is used).
     std::string magnet;
     /// add: the decoded .torrent bytes (empty when `magnet` is used).
     std::string torrent_data;
-    /// add: optional save path.
+    /// add, move_storage: the client's save path, not yet confined to the allowed roots.
     std::string save_path;
     /// add: add paused.
     bool paused = false;
-    /// pause/resume/remove: lowercase hex info hash.
+    /// Requests about one torrent: lowercase hex info hash.
     std::string info_hash;
     /// remove: delete the downloaded files too.
     bool delete_data = false;
+    /// set_file_priorities: one priority (0..7) per file, in file order.
+    std::vector<std::uint8_t> priorities;
+    /// set_limits: new download / upload limits in bytes per second (0 = unlimited); unset = keep.
+    std::optional<std::int64_t> download_limit;
+    /// set_limits: see download_limit.
+    std::optional<std::int64_t> upload_limit;
+    /// set_settings: the keys to change and their new values (a JSON object).
+    nlohmann::json settings;
 };
 
 /// Either a command or the error reply to send instead.
@@ -43,12 +52,22 @@ struct parse_outcome {
     std::string error_reply;
 };
 
+/// What a running request may use besides its fields.
+struct request_context {
+    /// The host (host thread only).
+    sdk::host& host;
+    /// Directories a client's save paths must lie under (see save_path_policy.hpp).
+    std::vector<std::string> const& save_roots;
+};
+
 /// Checks one inbound message. Never throws.
 parse_outcome parse_command(std::string_view text);
 
 /// Runs a command against the host (host thread only) and returns the reply as JSON text.
-/// A client's save_path must lie under one of `save_roots` (see save_path_policy.hpp).
-std::string run_command(sdk::host& host, command const& cmd, std::vector<std::string> const& save_roots);
+std::string run_command(request_context const& context, command const& cmd);
+
+/// The names of every request type, in the order docs/websocket.md lists them (for `hello`).
+std::vector<std::string> supported_requests();
 
 /// {"type":"error","id":ID,"message":MESSAGE}
 std::string error_reply(nlohmann::json const& id, std::string const& message);

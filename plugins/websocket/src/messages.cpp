@@ -4,8 +4,6 @@ namespace pico::websocket {
 
 using json = nlohmann::ordered_json;
 
-namespace {
-
 json torrent_array(std::vector<sdk::torrent_snapshot> const& torrents)
 {
     json out = json::array();
@@ -13,8 +11,6 @@ json torrent_array(std::vector<sdk::torrent_snapshot> const& torrents)
         out.push_back(torrent_object(t));
     return out;
 }
-
-} // namespace
 
 json torrent_object(sdk::torrent_snapshot const& t)
 {
@@ -32,7 +28,76 @@ json torrent_object(sdk::torrent_snapshot const& t)
         {"seeds_total", t.seeds_total},
         {"nonseeds_connected", t.nonseeds_connected},
         {"nonseeds_total", t.nonseeds_total},
+        // Additions beside the reference fields (docs/websocket.md), which stay exactly as they are.
+        {"save_path", t.save_path},
+        {"ratio", t.ratio},
+        {"added_time", t.added_time},
+        {"error", t.error},
+        {"total_downloaded", t.all_time_download},
+        {"total_uploaded", t.all_time_upload},
     };
+}
+
+json file_array(std::vector<sdk::file_entry> const& files, std::vector<std::int64_t> const& done_bytes)
+{
+    json out = json::array();
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        auto const& f = files[i];
+        double progress = 0.0;
+        if (i < done_bytes.size())
+            progress = f.size > 0 ? static_cast<double>(done_bytes[i]) / static_cast<double>(f.size) : 1.0;
+        out.push_back(json{{"index", f.index},
+                           {"path", f.path},
+                           {"size", f.size},
+                           {"progress", progress},
+                           {"priority", static_cast<int>(f.priority)}});
+    }
+    return out;
+}
+
+json peer_array(std::vector<sdk::peer_entry> const& peers)
+{
+    json out = json::array();
+    for (auto const& p : peers)
+        out.push_back(json{{"address", p.address},
+                           {"client", p.client},
+                           {"dl_rate", p.download_rate},
+                           {"ul_rate", p.upload_rate},
+                           {"progress", p.progress},
+                           {"flags", p.flags}});
+    return out;
+}
+
+json tracker_array(std::vector<sdk::tracker_entry> const& trackers)
+{
+    json out = json::array();
+    for (auto const& t : trackers)
+        out.push_back(json{{"url", t.url}, {"tier", t.tier}, {"status", t.status}, {"message", t.message}});
+    return out;
+}
+
+json stats_object(sdk::session_statistics const& s, sdk::rate_limits const& limits)
+{
+    return json{{"dl_rate", s.download_rate},
+                {"ul_rate", s.upload_rate},
+                {"total_downloaded", s.total_downloaded},
+                {"total_uploaded", s.total_uploaded},
+                {"listen_endpoints", s.listen_endpoints},
+                {"free_space", s.free_space},
+                {"torrents",
+                 {{"total", s.torrents_total},
+                  {"downloading", s.torrents_downloading},
+                  {"seeding", s.torrents_seeding},
+                  {"paused", s.torrents_paused},
+                  {"checking", s.torrents_checking},
+                  {"error", s.torrents_error}}},
+                {"download_rate_limit", limits.download},
+                {"upload_rate_limit", limits.upload}};
+}
+
+std::string hello_message(std::string const& app_version, std::vector<std::string> const& requests)
+{
+    return to_wire(json{{"type", "hello"}, {"app_version", app_version}, {"api_version", api_version}, {"requests", requests}});
 }
 
 std::string to_wire(json const& message) { return message.dump(-1, ' ', false, json::error_handler_t::replace); }

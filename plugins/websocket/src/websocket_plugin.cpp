@@ -108,8 +108,12 @@ public:
         // on the host thread, then sending it with make_live, keeps that order (see server.hpp).
         std::weak_ptr<core> weak = shared_from_this();
         m_host.post([weak, id] {
-            if (auto self = weak.lock(); self && self->m_server)
+            if (auto self = weak.lock(); self && self->m_server) {
                 self->m_server->send(id, shared_text(pico_state_message(self->m_host.torrents())), true);
+                // Right after pico_state, which the reference requires to come first.
+                self->m_server->send(id, shared_text(hello_message(self->m_host.host_version(), supported_requests())),
+                                     false);
+            }
         });
     }
 
@@ -133,7 +137,7 @@ public:
             --self->m_pending;
             std::string reply;
             try {
-                reply = run_command(self->m_host, cmd, self->m_save_roots);
+                reply = run_command(request_context{self->m_host, self->m_save_roots}, cmd);
             } catch (std::exception const& e) {
                 reply = error_reply(cmd.id, e.what());
             }

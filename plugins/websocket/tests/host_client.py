@@ -23,14 +23,20 @@ FIELDS = {
     "status": int, "eta": int, "dl_rate": int, "ul_rate": int, "seeds_connected": int,
     "seeds_total": int, "nonseeds_connected": int, "nonseeds_total": int,
 }
+# Added beside the reference fields (docs/websocket.md): the reference ones stay exactly as they are.
+ADDED_FIELDS = {
+    "save_path": str, "ratio": (int, float), "added_time": int, "error": str,
+    "total_downloaded": int, "total_uploaded": int,
+}
 DOWNLOADING = {2, 3, 4, 5, 7, 8}      # downloading, checking, forced, metadata, queued, stalled
 DONE = {1, 10, 11, 12, 13, 14, 15}    # complete or uploading (any flavour)
 TIMEOUT = 120
 
 
 def check_torrent(t, info_hash=None):
-    assert set(t) == set(FIELDS), f"fields {sorted(t)}"
-    for name, kind in FIELDS.items():
+    assert list(t)[:len(FIELDS)] == list(FIELDS), list(t)
+    assert set(t) == set(FIELDS) | set(ADDED_FIELDS), f"fields {sorted(t)}"
+    for name, kind in {**FIELDS, **ADDED_FIELDS}.items():
         assert isinstance(t[name], kind) and not isinstance(t[name], bool), (name, t[name])
     assert -1 <= t["status"] <= 15, t
     assert 0.0 <= t["progress"] <= 1.0, t
@@ -67,6 +73,9 @@ async def main(args):
         for t in state["torrents"]:
             check_torrent(t)
         captured["pico_state"] = state
+        hello = await recv(ws)
+        assert hello["type"] == "hello" and hello["api_version"] == 1 and "get_state" in hello["requests"], hello
+        captured["hello"] = hello
 
         await ws.send(json.dumps({"type": "add", "id": 1, "torrent": torrent_b64}))
         captured["add_command"] = {"type": "add", "id": 1, "torrent": "<base64 .torrent>"}

@@ -108,7 +108,8 @@ TEST(websocket_hostile, add_with_a_save_path_outside_the_roots_is_refused)
         auto parsed = parse_command(
             json{{"type", "add"}, {"id", 1}, {"magnet", magnet}, {"save_path", save_path}}.dump());
         EXPECT_TRUE(parsed.cmd) << parsed.error_reply;
-        return json::parse(host.call([&] { return run_command(host, *parsed.cmd, {tmp.path.string()}); }));
+        std::vector<std::string> const roots{tmp.path.string()};
+        return json::parse(host.call([&] { return run_command(request_context{host, roots}, *parsed.cmd); }));
     };
     EXPECT_EQ(run("../../../../tmp")["type"], "error");
     EXPECT_EQ(run((tmp.path / ".." / "x").string())["type"], "error");

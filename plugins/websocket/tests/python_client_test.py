@@ -18,13 +18,25 @@ REFERENCE_FIELDS = {
     "status": int, "eta": int, "dl_rate": int, "ul_rate": int, "seeds_connected": int,
     "seeds_total": int, "nonseeds_connected": int, "nonseeds_total": int,
 }
+# Added beside the reference fields (docs/websocket.md): the reference ones stay exactly as they are.
+ADDED_FIELDS = {
+    "save_path": str, "ratio": (int, float), "added_time": int, "error": str,
+    "total_downloaded": int, "total_uploaded": int,
+}
 HASH = "ab" * 20
+# Every request type docs/websocket.md lists; hello must announce them all.
+REQUESTS = {
+    "add", "pause", "resume", "remove", "recheck", "move_storage", "queue_up", "queue_down",
+    "queue_top", "queue_bottom", "files", "set_file_priorities", "peers", "trackers", "set_limits",
+    "get_state", "session_stats", "get_settings", "set_settings",
+}
 TIMEOUT = 20
 
 
 def check_torrent(t):
-    assert set(t) == set(REFERENCE_FIELDS), sorted(t)
-    for name, kind in REFERENCE_FIELDS.items():
+    assert list(t)[:len(REFERENCE_FIELDS)] == list(REFERENCE_FIELDS), list(t)
+    assert set(t) == set(REFERENCE_FIELDS) | set(ADDED_FIELDS), sorted(t)
+    for name, kind in {**REFERENCE_FIELDS, **ADDED_FIELDS}.items():
         assert isinstance(t[name], kind) and not isinstance(t[name], bool), (name, t[name])
     assert -1 <= t["status"] <= 15
 
@@ -87,6 +99,10 @@ async def main(server):
         assert len(state["torrents"]) == 3
         for t in state["torrents"]:
             check_torrent(t)
+        hello = await recv(ws)
+        assert hello["type"] == "hello" and hello["api_version"] == 1, hello
+        assert isinstance(hello["app_version"], str) and hello["app_version"], hello
+        assert set(hello["requests"]) == REQUESTS, sorted(hello["requests"])
 
         # Events in the order the host fired them.
         assert server.command(f"add {HASH} python added") == "ok"
@@ -135,7 +151,8 @@ async def main(server):
 
     # An oversized message closes that connection with 1009; the server goes on.
     async with websockets.connect(uri, open_timeout=TIMEOUT, max_size=None) as ws:
-        await recv(ws)
+        assert (await recv(ws))["type"] == "pico_state"
+        assert (await recv(ws))["type"] == "hello"
         # The server may close while the frame is still going out, so the send itself can
         # be what sees the 1009; either way the close must carry it.
         try:

@@ -34,11 +34,13 @@ std::string const hash_b = std::string(32, 'b') + "01234567";
 
 void expect_reference_torrent(json const& t)
 {
+    // The reference fields, then the additions beside them (docs/websocket.md).
     std::map<std::string, char> const fields{
         {"info_hash", 's'},       {"name", 's'},          {"queue_position", 'i'},     {"size", 'i'},
         {"progress", 'f'},        {"status", 'i'},        {"eta", 'i'},                {"dl_rate", 'i'},
         {"ul_rate", 'i'},         {"seeds_connected", 'i'}, {"seeds_total", 'i'},      {"nonseeds_connected", 'i'},
-        {"nonseeds_total", 'i'}};
+        {"nonseeds_total", 'i'},  {"save_path", 's'},     {"ratio", 'f'},              {"added_time", 'i'},
+        {"error", 's'},           {"total_downloaded", 'i'}, {"total_uploaded", 'i'}};
     ASSERT_TRUE(t.is_object());
     EXPECT_EQ(t.size(), fields.size()) << t.dump();
     for (auto const& [name, kind] : fields) {
@@ -61,6 +63,17 @@ json receive_json(ws_client& c)
     if (!m)
         return json();
     return json::parse(*m);
+}
+
+// pico_state, then hello right after it; returns pico_state.
+json receive_welcome(ws_client& c)
+{
+    auto state = receive_json(c);
+    auto const hello = receive_json(c);
+    EXPECT_EQ(hello["type"], "hello") << hello.dump();
+    EXPECT_EQ(hello["api_version"], 1);
+    EXPECT_TRUE(hello["requests"].is_array());
+    return state;
 }
 
 long open_fds()
@@ -122,7 +135,7 @@ TEST(websocket_server, generates_and_stores_a_token_on_first_start)
     EXPECT_EQ(token.size(), 64u);
     ws_client c;
     ASSERT_TRUE(c.open(p.url()));
-    EXPECT_EQ(receive_json(c)["type"], "pico_state");
+    EXPECT_EQ(receive_welcome(c)["type"], "pico_state");
     EXPECT_TRUE(p.host().wait_for_log("listening on ws://127.0.0.1:", 1s));
     for (auto const& line : p.host().log_lines())
         EXPECT_EQ(line.find(token), std::string::npos) << "the token must not be logged";
@@ -135,7 +148,7 @@ TEST(websocket_server, pico_state_first_with_every_reference_field)
     ws_client c;
     ASSERT_TRUE(c.open(p.url()));
     EXPECT_EQ(c.http_status(), 101);
-    auto const state = receive_json(c);
+    auto const state = receive_welcome(c);
     EXPECT_EQ(state["type"], "pico_state");
     EXPECT_EQ(state["version_info"]["api_version"], 1);
     ASSERT_EQ(state["torrents"].size(), 2u);
@@ -153,7 +166,7 @@ TEST(websocket_server, token_as_subprotocol_selects_pico_v1)
     ws_client c;
     ASSERT_TRUE(c.open("ws://127.0.0.1:" + std::to_string(p.port()) + "/", {"pico.v1", "token." + fixed_token}));
     EXPECT_EQ(c.subprotocol(), "pico.v1");
-    EXPECT_EQ(receive_json(c)["type"], "pico_state");
+    EXPECT_EQ(receive_welcome(c)["type"], "pico_state");
 }
 
 TEST(websocket_server, events_become_messages_in_order)
@@ -161,7 +174,7 @@ TEST(websocket_server, events_become_messages_in_order)
     running_plugin p;
     ws_client c;
     ASSERT_TRUE(c.open(p.url()));
-    ASSERT_EQ(receive_json(c)["type"], "pico_state");
+    ASSERT_EQ(receive_welcome(c)["type"], "pico_state");
 
     pico::sdk::torrent_added_event added;
     added.torrent = make_snapshot(hash_a, "new one");
@@ -269,7 +282,7 @@ TEST(websocket_server, tls_with_a_certificate_made_by_openssl)
     p.host().set_torrents({make_snapshot(hash_a, "secure")});
     ws_client c(cert.string());
     ASSERT_TRUE(c.open(p.url("wss")));
-    auto const state = receive_json(c);
+    auto const state = receive_welcome(c);
     EXPECT_EQ(state["type"], "pico_state");
     EXPECT_EQ(state["torrents"][0]["name"], "secure");
 
@@ -313,7 +326,7 @@ TEST(websocket_server, a_client_that_does_not_read_is_dropped_and_memory_stays_b
     ASSERT_EQ(slow.read_response().status, 101);
     ws_client reader;
     ASSERT_TRUE(reader.open(p.url()));
-    ASSERT_EQ(receive_json(reader)["type"], "pico_state");
+    ASSERT_EQ(receive_welcome(reader)["type"], "pico_state");
     // Both are live once the reader's pico_state arrived and the slow one's was queued.
     for (int i = 0; i < 200 && p.plugin().stats().open < 2; ++i)
         std::this_thread::sleep_for(10ms);
@@ -350,7 +363,7 @@ TEST(websocket_server, thousand_connect_cycles_leak_no_fds_or_memory)
     auto cycle = [&] {
         ws_client c;
         ASSERT_TRUE(c.open(p.url()));
-        ASSERT_EQ(receive_json(c)["type"], "pico_state");
+        ASSERT_EQ(receive_welcome(c)["type"], "pico_state");
         c.close();
     };
     for (int i = 0; i < 20; ++i)
@@ -377,7 +390,7 @@ TEST(websocket_server, commands_and_error_replies)
     running_plugin p;
     ws_client c;
     ASSERT_TRUE(c.open(p.url()));
-    ASSERT_EQ(receive_json(c)["type"], "pico_state");
+    ASSERT_EQ(receive_welcome(c)["type"], "pico_state");
 
     c.send(R"({"type":"add","id":1,"magnet":"magnet:?xt=urn:btih:)" + hash_a + R"(&dn=m"})");
     json added;
@@ -421,14 +434,14 @@ TEST(websocket_server, oversized_frames_close_that_client_only)
     running_plugin p;
     ws_client big;
     ASSERT_TRUE(big.open(p.url()));
-    ASSERT_EQ(receive_json(big)["type"], "pico_state");
+    ASSERT_EQ(receive_welcome(big)["type"], "pico_state");
     big.send(std::string(2 * 1024 * 1024, ' '));
     EXPECT_TRUE(big.wait_closed());
     EXPECT_EQ(big.close_code(), 1009);
 
     ws_client next;
     ASSERT_TRUE(next.open(p.url()));
-    EXPECT_EQ(receive_json(next)["type"], "pico_state");
+    EXPECT_EQ(receive_welcome(next)["type"], "pico_state");
     next.send(std::string(512 * 1024, ' ')); // under the limit: parsed, answered with an error
     EXPECT_EQ(receive_json(next)["message"], "malformed JSON");
 }

@@ -138,7 +138,9 @@ public:
     virtual status set_config_section(std::string const& json) = 0;
     /// The whole effective configuration as JSON text (comments removed).
     virtual std::string config() = 0;
-    /// Sets one top-level configuration key to JSON text and saves atomically (e.g. "ignored_update").
+    /// Sets one configuration key to JSON text (null removes it) and saves atomically: a top-level
+    /// key ("ignored_update") or, from SDK 1.1, a dotted path into a section
+    /// ("session.download_rate_limit"); a session.* change also applies to the running session.
     virtual status set_config_value(std::string const& key, std::string const& json) = 0;
 
     // --- threads ------------------------------------------------------------------------
@@ -206,6 +208,8 @@ public:
     virtual status set_global_limits(rate_limits /*limits*/) { return status::failure("not supported by this host"); }
     /// Moves a torrent in the queue (only queued, auto-managed torrents have a place); false if unknown.
     virtual bool move_in_queue(std::string const& /*info_hash*/, queue_move /*move*/) { return false; }
+    /// Downloaded bytes of each file, in files() order (whole pieces verified so far); empty when unknown.
+    virtual std::vector<std::int64_t> file_progress(std::string const& /*info_hash*/) { return {}; }
 };
 
 /// Subscribes to event type E with a handler taking E directly.
