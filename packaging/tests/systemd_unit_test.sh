@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The user unit passes `systemd-analyze verify` (pointing at this build's picotorrent) and says
-# what the package promises: picotorrent run, Restart=on-failure.
+# what the package promises: picotorrent run, Restart=on-failure, Type=notify (the host sends
+# READY=1; host_cli_test's service_notify tests check it does).
 set -euo pipefail
 unit=$1 man_dir=$2
 grep -q '^ExecStart=/.*/picotorrent run$' "$unit" || { echo "FAIL: ExecStart is not '<abs path>/picotorrent run'" >&2; exit 1; }
 grep -q '^Restart=on-failure$' "$unit" || { echo "FAIL: no Restart=on-failure" >&2; exit 1; }
+grep -q '^Type=notify$' "$unit" || { echo "FAIL: not Type=notify" >&2; exit 1; }
 if ! command -v systemd-analyze >/dev/null; then
     echo "SKIP: systemd-analyze not installed"
     exit 77

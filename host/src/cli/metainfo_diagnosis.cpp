@@ -276,9 +276,18 @@ metainfo_error locate(node const& root, lt::error_code const& ec)
         if (!child)
             break;
         n = child;
-        where += (where.empty() ? "" : ".") + std::string(key);
+        // Appends, not `"." + std::string(key)`, which GCC 12 at -O3 reports as a false -Wrestrict.
+        if (!where.empty())
+            where += '.';
+        where += key;
     }
-    return at(n, ec.message() + (where.empty() ? std::string() : " in '" + where + "'"));
+    auto message = ec.message();
+    if (!where.empty()) {
+        message += " in '";
+        message += where;
+        message += '\'';
+    }
+    return at(n, message);
 }
 
 } // namespace

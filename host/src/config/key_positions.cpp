@@ -19,8 +19,17 @@ std::string path_to(std::vector<frame> const& stack, std::string const& key)
     // The outermost frame is the document itself: its keys have no prefix.
     for (std::size_t i = 1; i < stack.size(); ++i) {
         auto const& parent = stack[i - 1];
-        path +=
-            parent.object ? (path.empty() ? "" : ".") + parent.key : "[" + std::to_string(parent.index) + "]";
+        // Appends, not `"[" + std::string&&`: at -O3 GCC 12 reports that (std::string's insert) as
+        // a false -Wrestrict, which -Werror turns into a failed Release build.
+        if (parent.object) {
+            if (!path.empty())
+                path += '.';
+            path += parent.key;
+        } else {
+            path += '[';
+            path += std::to_string(parent.index);
+            path += ']';
+        }
     }
     return path.empty() ? key : path + "." + key;
 }

@@ -39,7 +39,7 @@ application::application(host_options options)
           m_options.config_file ? config::missing_file::is_error : config::missing_file::is_empty)),
       m_events([this](std::string const& id, std::string const& what) { plugin_failed(id, what); }),
       m_hooks([this](std::string const& id, std::string const& what) { plugin_failed(id, what); }),
-      m_signals(m_ioc)
+      m_signals(m_ioc), m_service_notifier(util::service_notifier::from_environment())
 {
     m_state_dir = m_options.state_dir ? *m_options.state_dir : config::default_state_dir();
     auto const effective = config::effective_config(m_config.document());
@@ -147,7 +147,17 @@ bool application::start()
                 m_session->connect_peer(result.info_hash, peer);
         }
     }
+    // Ready means what a unit ordered after this one may rely on: the plugins started (the
+    // WebSocket accepts), the session running with its saved and command-line torrents added.
+    if (all_added)
+        notify_service_manager("READY=1\nSTATUS=running");
     return all_added;
+}
+
+void application::notify_service_manager(std::string const& state)
+{
+    if (auto const error = m_service_notifier.notify(state); !error.empty())
+        m_log.write(sdk::log_level::warning, "host", error);
 }
 
 void application::start_plugins()
@@ -233,6 +243,9 @@ void application::request_stop(int exit_code)
     }
     m_stopping = true;
     m_exit_code = exit_code;
+    // systemd then shows the unit as deactivating (not active) while resume data is saved, also
+    // when the host stops on its own rather than by `systemctl stop`.
+    notify_service_manager("STOPPING=1\nSTATUS=saving resume data");
     publish(sdk::host_stopping_event{});
     m_session->shutdown([this] {
         m_pool.shutdown();

@@ -12,6 +12,7 @@
 #include "plugins/plugin_manager.hpp"
 #include "session/session_host.hpp"
 #include "util/exit_codes.hpp"
+#include "util/service_notify.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -128,6 +129,8 @@ private:
     void start_plugins();
     /// Why the host must not go on with the plugins it has running (one line), if it must not.
     std::optional<std::string> startup_refusal() const;
+    /// Sends `state` to the service manager, if one started the host (systemd Type=notify).
+    void notify_service_manager(std::string const& state);
 
     host_options m_options;
     boost::asio::io_context m_ioc;
@@ -144,6 +147,7 @@ private:
     std::unique_ptr<session::session_host> m_session;
     std::unique_ptr<plugins::plugin_manager> m_plugins;
     boost::asio::signal_set m_signals;
+    util::service_notifier m_service_notifier;
     std::set<std::string> m_failed_plugins;
     /// Set while starting plugins when the host must not go on (unknown --plugins id).
     std::optional<std::string> m_plugin_refusal;

@@ -414,13 +414,15 @@ TEST(plugin_manager, default_search_dirs_follow_the_install_layout_and_xdg)
     saved_env const xdg("XDG_DATA_HOME"), home("HOME");
     ::setenv("HOME", "/home/tester", 1);
     ::setenv("XDG_DATA_HOME", "/data/home", 1);
-    auto dirs = plugins::plugin_manager::default_search_dirs("/opt/pt/bin");
-    EXPECT_EQ(dirs, (std::vector<std::filesystem::path>{"/opt/pt/lib/picotorrent/plugins",
-                                                        "/data/home/picotorrent/plugins"}));
+    // The layout CMake chose (GNUInstallDirs: lib, lib64 or lib/<multiarch>), not a guess of it.
+    std::filesystem::path const prefix = "/opt/pt";
+    auto const bindir = prefix / PICO_INSTALL_BINDIR;
+    auto const plugin_dir = prefix / PICO_INSTALL_PLUGIN_DIR;
+    auto dirs = plugins::plugin_manager::default_search_dirs(bindir);
+    EXPECT_EQ(dirs, (std::vector<std::filesystem::path>{plugin_dir, "/data/home/picotorrent/plugins"}));
     ::setenv("XDG_DATA_HOME", "relative/is/ignored", 1);
-    dirs = plugins::plugin_manager::default_search_dirs("/opt/pt/bin");
-    EXPECT_EQ(dirs, (std::vector<std::filesystem::path>{"/opt/pt/lib/picotorrent/plugins",
-                                                        "/home/tester/.local/share/picotorrent/plugins"}));
+    dirs = plugins::plugin_manager::default_search_dirs(bindir);
+    EXPECT_EQ(dirs, (std::vector<std::filesystem::path>{plugin_dir, "/home/tester/.local/share/picotorrent/plugins"}));
 }
 
 } // namespace
