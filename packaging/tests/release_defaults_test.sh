@@ -2,22 +2,24 @@
 # A packager's Release build with the project's defaults (issue 12): warnings are not errors by
 # default, Release means -O3 -DNDEBUG, and the translation units where GCC 12 at -O3 reported a
 # false -Wrestrict inside std::string compile clean even with -Werror (so CI's -Werror build
-# would catch it coming back). Configures once, then compiles only those files (~30-40 s).
+# would catch it coming back). Configures once with nothing but CMAKE_BUILD_TYPE=Release, then
+# compiles only those files (~40 s on 2 busy cores).
 set -euo pipefail
 cmake=$1 source_dir=$2 python=$3
 work=$(mktemp -d "${TMPDIR:-/tmp}/pico-release-defaults.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-"$cmake" -S "$source_dir" -B "$work" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DPICO_BUILD_GUI=OFF \
-    >"$work/configure.log" 2>&1 || { cat "$work/configure.log" >&2; exit 1; }
+"$cmake" -S "$source_dir" -B "$work" -G Ninja -DCMAKE_BUILD_TYPE=Release >"$work/configure.log" 2>&1 ||
+    { cat "$work/configure.log" >&2; exit 1; }
 grep -q '^PICO_WARNINGS_AS_ERRORS:BOOL=OFF$' "$work/CMakeCache.txt" ||
     { echo "FAIL: PICO_WARNINGS_AS_ERRORS does not default to OFF" >&2; exit 1; }
-# The files GCC 12.2 warned about at -O3 (a Release build of the whole tree, December 2026).
+# The files GCC 12.2 warned about at -O3 (a Release build of the whole tree, December 2026);
+# compatibility_test.cpp also stands for the SDK's installed fake_host.hpp, which it includes.
 "$python" - "$work/compile_commands.json" "$work" <<'PY'
 import json, shlex, subprocess, sys
 commands, work = json.load(open(sys.argv[1])), sys.argv[2]
 watched = ["host/src/config/key_positions.cpp", "host/src/session/torrent_queries.cpp",
-           "host/src/cli/metainfo_diagnosis.cpp"]
-ours = [e for e in commands if "/host/src/" in e["file"] or "/plugins/" in e["file"] or "/sdk/" in e["file"]]
+           "host/src/cli/metainfo_diagnosis.cpp", "tests/unit/plugins/compatibility_test.cpp"]
+ours = [e for e in commands if any(d in e["file"] for d in ("/host/src/", "/plugins/", "/sdk/", "/tests/"))]
 if not ours:
     sys.exit("FAIL: no compile commands for our own sources")
 for e in ours:

@@ -15,8 +15,10 @@ pico::sdk::plugin_descriptor descriptor(std::uint32_t version, char const* finge
 manifest manifest_for(std::uint32_t version)
 {
     auto const v = pico::sdk::semantic_version::unpack(version);
-    manifest m;
-    m.id = "p";
+    // Aggregate-initialised: assigning "p" to a default-constructed member is what GCC 12 at -O3
+    // reports as a false -Wrestrict.
+    manifest m{};
+    m.id = std::string("p");
     m.sdk_version = std::to_string(v.major) + "." + std::to_string(v.minor) + "." + std::to_string(v.patch);
     return m;
 }

@@ -66,7 +66,8 @@ TEST(service_notify, sends_to_a_socket_path)
 
 TEST(service_notify, sends_to_an_abstract_name_without_counting_a_terminating_nul)
 {
-    std::string const name = "@" + unique_name("pico-notify-abstract-");
+    std::string name = "@";
+    name += unique_name("pico-notify-abstract-");
     listening_socket const systemd(name);
     ASSERT_TRUE(systemd.bound);
     EXPECT_EQ(service_notifier(name).notify("STOPPING=1"), "");
