@@ -39,6 +39,7 @@ try:
     from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
 except ImportError:
     webdriver = None
 
@@ -416,6 +417,14 @@ def run(args, workdir):
         wait_for("the magnet's name", lambda: page.cell(fake_hash, "name") == html_name, 10)
         if page.row(fake_hash).find_elements(By.CSS_SELECTOR, "td.name b"):
             fail("the name was parsed as HTML")
+
+        # From the keyboard: Space adds the row to the selection and takes it out again.
+        page.select_only(info_hash)
+        page.row(fake_hash).send_keys(Keys.SPACE)
+        wait_for("Space to select the magnet too", lambda: "selected" in page.row(fake_hash).get_attribute("class")
+                 and "selected" in page.row(info_hash).get_attribute("class"), 5)
+        page.row(fake_hash).send_keys(Keys.SPACE)
+        wait_for("Space to unselect it", lambda: "selected" not in page.row(fake_hash).get_attribute("class"), 5)
 
         # The host restarts: the page reconnects by itself and lists the torrents again.
         host.stop()

@@ -151,7 +151,7 @@ export class TorrentTable {
     const bar = el("progress", { attrs: { max: "1", value: "0" } });
     const percent = el("span", { className: "percent" });
     const row = {
-      tr: el("tr", { data: { hash } }),
+      tr: el("tr", { data: { hash }, attrs: { tabindex: "0" } }),
       check,
       queue: cell("num"),
       name: cell("name"),
@@ -178,6 +178,7 @@ export class TorrentTable {
       this.toggle(hash, check.checked);
     });
     row.tr.addEventListener("click", (event) => this.clickRow(hash, event));
+    row.tr.addEventListener("keydown", (event) => this.keyOnRow(row.tr, hash, event));
     this.rows.set(hash, row);
     return row;
   }
@@ -229,6 +230,23 @@ export class TorrentTable {
     this.anchor = hash;
     this.focus(hash);
     this.changed();
+  }
+
+  // Up/Down move between rows, Enter selects the row alone (and shows its details), Space
+  // adds it to the selection or takes it out.
+  keyOnRow(tr, hash, event) {
+    if (event.target !== tr) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const next = event.key === "ArrowDown" ? tr.nextElementSibling : tr.previousElementSibling;
+      next?.focus();
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      this.clickRow(hash, { shiftKey: false, ctrlKey: false, metaKey: false });
+    } else if (event.key === " ") {
+      event.preventDefault();
+      this.toggle(hash, !this.selected.has(hash));
+    }
   }
 
   toggle(hash, on) {
