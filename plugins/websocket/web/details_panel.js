@@ -106,7 +106,7 @@ export class DetailsPanel {
       ["Uploaded", t.total_uploaded === undefined ? undefined : formatBytes(t.total_uploaded)],
       ["Ratio", formatRatio(t.ratio)],
       ["Rates", `↓ ${formatRate(t.dl_rate) || "0 B/s"}  ↑ ${formatRate(t.ul_rate) || "0 B/s"}`],
-      ["Added", formatTime(t.added_time)],
+      ["Added", formatTime(t.added_time, "long")],
       ["Limits", t.limits ? `↓ ${formatLimit(t.limits.download)}  ↑ ${formatLimit(t.limits.upload)}` : undefined],
     ];
     for (const [label, value] of rows) {
@@ -136,7 +136,9 @@ export class DetailsPanel {
     this.files = files;
     const body = byId("file-rows");
     clear(body);
-    for (const f of files) {
+    // By path, as a file manager shows them; priorities still go by index.
+    const sorted = [...files].sort((a, b) => String(a.path).localeCompare(String(b.path), undefined, { numeric: true }));
+    for (const f of sorted) {
       const select = el("select", { attrs: { "aria-label": `Priority of ${f.path}` }, data: { index: f.index } });
       const known = priorities.some(([value]) => value === f.priority);
       for (const [value, label] of known ? priorities : [...priorities, [f.priority, `Priority ${f.priority}`]]) {

@@ -51,10 +51,10 @@ export function formatRatio(ratio) {
   return ratio.toFixed(2);
 }
 
-/** Seconds since the epoch as a local date and time. */
-export function formatTime(epochSeconds) {
+/** Seconds since the epoch as a short local date and time ("long" for the details panel). */
+export function formatTime(epochSeconds, style = "short") {
   if (typeof epochSeconds !== "number" || epochSeconds <= 0) return "";
-  return new Date(epochSeconds * 1000).toLocaleString();
+  return new Date(epochSeconds * 1000).toLocaleString(undefined, { dateStyle: style === "long" ? "medium" : "short", timeStyle: style === "long" ? "medium" : "short" });
 }
 
 // The protocol's status codes (docs/websocket.md).
