@@ -3,6 +3,7 @@
 // the page, security headers, the Host check, 404/405/413, no traversal, same-origin upgrades.
 #include "dashboard_http.hpp"
 #include "plugin_fixture.hpp"
+#include "settings.hpp"
 #include "web_files.hpp"
 #include "ws_client.hpp"
 
@@ -199,6 +200,28 @@ TEST(websocket_dashboard_files, the_shipped_dashboard_is_complete)
         EXPECT_EQ(file->body.find("document.write"), std::string::npos) << name;
     }
     EXPECT_GT(checked, 5);
+}
+
+TEST(websocket_dashboard_files, settings_keys_are_checked)
+{
+    auto const s = parse_settings(json(nullptr));
+    EXPECT_TRUE(s.serve_dashboard);
+    EXPECT_TRUE(s.web_root.empty());
+    auto const set = parse_settings(json{{"serve_dashboard", false}, {"web_root", "/srv/pico-web"}});
+    EXPECT_FALSE(set.serve_dashboard);
+    EXPECT_EQ(set.web_root, "/srv/pico-web");
+    auto message = [](json const& section) {
+        try {
+            parse_settings(section);
+        } catch (std::invalid_argument const& e) {
+            return std::string(e.what());
+        }
+        return std::string("accepted");
+    };
+    EXPECT_EQ(message(json{{"serve_dashboard", "yes"}}), "websocket.serve_dashboard must be true or false");
+    EXPECT_EQ(message(json{{"web_root", "relative/web"}}),
+              "websocket.web_root must be an absolute directory path");
+    EXPECT_EQ(message(json{{"web_root", 3}}), "websocket.web_root must be a string");
 }
 
 TEST(websocket_dashboard_http, serves_the_page_with_strict_headers)

@@ -199,9 +199,21 @@ class Dashboard:
     def supports(self, request_type):
         return self.d.execute_script("return document.body.dataset.requests || ''").split(" ").count(request_type) > 0
 
-    def add(self, magnet=None, torrent_file=None, paused=False):
+    def add(self, magnet=None, torrent_file=None, paused=False, refused_save_path=None):
+        """Adds from the dialog; with refused_save_path, first tries that path and expects the
+        host's refusal in the dialog."""
         self.click("btn-add")
         wait_for("the add dialog", lambda: self.d.find_element(By.ID, "add-dialog").is_displayed(), 10)
+        if refused_save_path:
+            self.d.find_element(By.ID, "add-magnets").send_keys(magnet)
+            self.d.find_element(By.ID, "add-save-path").send_keys(refused_save_path)
+            self.d.find_element(By.ID, "add-submit").click()
+            error = self.d.find_element(By.ID, "add-error")
+            wait_for("the host's refusal in the add dialog", error.is_displayed, 10)
+            if "allowed save roots" not in error.text:
+                fail("the add dialog does not show the host's reason: " + error.text)
+            self.d.find_element(By.ID, "add-magnets").clear()
+            self.d.find_element(By.ID, "add-save-path").clear()
         if magnet:
             self.d.find_element(By.ID, "add-magnets").send_keys(magnet)
         if torrent_file:
@@ -489,10 +501,32 @@ def run(args, workdir):
         if args.screenshot_dir:
             screenshot_scene(args.screenshot_dir, exe, workdir, page, peer_port, info_hash, started)
 
+        # Move storage from the details panel: the file moves on disk.
+        moved = os.path.join(downloads, "moved")
+        page.select_only(info_hash)
+        page.tab("general")
+        driver.find_element(By.CSS_SELECTOR, '#tab-general [data-action="move_storage"]').click()
+        dialog = driver.find_element(By.ID, "move-dialog")
+        wait_for("the move dialog", dialog.is_displayed, 10)
+        box = driver.find_element(By.ID, "move-path")
+        box.clear()
+        box.send_keys(moved)
+        driver.find_element(By.CSS_SELECTOR, "#move-form button[type=submit]").click()
+        wait_for("the move dialog to close", lambda: not dialog.is_displayed(), 10)
+        wait_for("the file in its new folder", lambda: os.path.exists(os.path.join(moved, "web-test-payload.bin")), 20)
+        wait_for("the new save path in the details",
+                 lambda: moved in driver.find_element(By.ID, "general-fields").text, 10)
+        # Recheck from the details panel: the host checks the moved file and seeds it again.
+        driver.find_element(By.CSS_SELECTOR, '#tab-general [data-action="recheck"]').click()
+        wait_for("seeding after the recheck", lambda: page.status_code(info_hash) in (10, 15)
+                 and page.cell(info_hash, "progress") == "100%", 30)
+
         # A magnet added from the page appears; its HTML name shows as text.
         fake_hash = secrets.token_hex(20)
         html_name = "<b>x</b>"
-        page.add(magnet="magnet:?xt=urn:btih:%s&dn=%s" % (fake_hash, urllib.parse.quote(html_name)))
+        # A save path outside the allowed roots is refused with the host's reason, in the dialog.
+        page.add(magnet="magnet:?xt=urn:btih:%s&dn=%s" % (fake_hash, urllib.parse.quote(html_name)),
+                 refused_save_path=os.path.join(workdir, "elsewhere"))
         wait_for("the magnet's row", lambda: page.row(fake_hash), 20)
         wait_for("the magnet's name", lambda: page.cell(fake_hash, "name") == html_name, 10)
         if page.row(fake_hash).find_elements(By.CSS_SELECTOR, "td.name b"):
@@ -519,7 +553,7 @@ def run(args, workdir):
         page.remove(fake_hash, delete_data=False)
         page.remove(info_hash, delete_data=True)
         wait_for("the downloaded file to be deleted",
-                 lambda: not os.path.exists(os.path.join(downloads, "web-test-payload.bin")), 20)
+                 lambda: not os.path.exists(os.path.join(moved, "web-test-payload.bin")), 20)
 
         # No script error on the way; refused or failed connections are the only errors logged.
         expected = ("WebSocket connection to", "net::ERR_CONNECTION_REFUSED")

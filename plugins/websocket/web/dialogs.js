@@ -141,7 +141,7 @@ export function setUpLimits(app) {
     try {
       const reply = await app.connection.request("set_limits", fields);
       const limits = reply.limits ?? { download: fields.download, upload: fields.upload };
-      if (target) app.table.upsert([{ info_hash: target, limits }]);
+      if (target && app.torrent(target)) app.table.upsert([{ info_hash: target, limits }]);
       else app.globalLimits = limits;
       app.refreshStats();
       byId("limits-dialog").close();
@@ -162,7 +162,12 @@ export function setUpMove(app) {
   };
   onSubmit("move-form", async () => {
     try {
-      await app.connection.request("move_storage", { info_hash: target, save_path: byId("move-path").value.trim() });
+      const reply = await app.connection.request("move_storage", { info_hash: target, save_path: byId("move-path").value.trim() });
+      // The reply names the resolved folder; a status broadcast need not follow a move.
+      if (typeof reply.save_path === "string" && app.torrent(target)) {
+        app.table.upsert([{ info_hash: target, save_path: reply.save_path }]);
+        app.details.torrentChanged(target);
+      }
       byId("move-dialog").close();
       toast("Moving the files");
     } catch (error) {
