@@ -532,6 +532,30 @@ def run(args, workdir):
         if page.row(fake_hash).find_elements(By.CSS_SELECTOR, "td.name b"):
             fail("the name was parsed as HTML")
 
+        # Sorting by a column, both ways; the filter box; the status filters.
+        def shown():  # this test's two torrents, in page order (the screenshot scene adds more)
+            rows = [r.get_attribute("data-hash") for r in driver.find_elements(By.CSS_SELECTOR, "#torrent-rows tr")]
+            return [h for h in rows if h in (info_hash, fake_hash)]
+        name_header = driver.find_element(By.CSS_SELECTOR, 'th[data-sort="name"]')
+        name_header.click()
+        wait_for("sorted by name", lambda: shown() == [fake_hash, info_hash], 5)  # "<" sorts before letters
+        name_header.click()
+        wait_for("sorted by name, reversed", lambda: shown() == [info_hash, fake_hash], 5)
+        if name_header.get_attribute("aria-sort") != "descending":
+            fail("the name header does not say it sorts descending")
+        driver.find_element(By.CSS_SELECTOR, 'th[data-sort="queue_position"]').click()
+        driver.find_element(By.ID, "filter").send_keys("test-pay")
+        wait_for("the filter box", lambda: shown() == [info_hash], 5)
+        driver.find_element(By.ID, "filter").clear()
+        driver.find_element(By.ID, "filter").send_keys(" ")  # an input event: the box is empty again
+        wait_for("the filter cleared", lambda: len(shown()) == 2, 5)
+        for group, expected in (("seeding", [info_hash]), ("downloading", [fake_hash]), ("paused", []),
+                                ("all", None)):
+            driver.find_element(By.CSS_SELECTOR, 'button[data-filter="%s"]' % group).click()
+            if expected is not None:
+                wait_for("the %s filter" % group, lambda: shown() == expected, 5)
+        wait_for("all shown again", lambda: len(shown()) == 2, 5)
+
         # From the keyboard: Space adds the row to the selection and takes it out again.
         page.select_only(info_hash)
         page.row(fake_hash).send_keys(Keys.SPACE)
