@@ -39,5 +39,6 @@ int run_inspect_command(command_context const& ctx);
 int run_create_command(command_context const& ctx);
 int run_download_command(command_context const& ctx);
 int run_seed_command(command_context const& ctx);
+int run_remote_command(command_context const& ctx);
 
 } // namespace pico::app

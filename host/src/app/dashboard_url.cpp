@@ -1,22 +1,12 @@
 #include "app/dashboard_url.hpp"
 
-#include <algorithm>
+#include "app/local_websocket.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace pico::app {
 
 namespace {
-
-using json = nlohmann::json;
-
-json const& member(json const& object, char const* key)
-{
-    static json const none;
-    if (!object.is_object())
-        return none;
-    auto const it = object.find(key);
-    return it == object.end() ? none : *it;
-}
 
 // The fragment is read by the page's script, which decodes it; keep it to unreserved characters.
 std::string percent_encode(std::string const& text)
@@ -37,40 +27,15 @@ std::string percent_encode(std::string const& text)
     return out;
 }
 
-// A wildcard bind is reached on loopback; an IPv6 literal needs brackets.
-std::string url_host(std::string const& listen_address)
-{
-    if (listen_address.empty() || listen_address == "0.0.0.0")
-        return "127.0.0.1";
-    if (listen_address == "::")
-        return "[::1]";
-    if (listen_address.find(':') != std::string::npos)
-        return "[" + listen_address + "]";
-    return listen_address;
-}
-
 } // namespace
 
-std::string dashboard_url(json const& config)
+std::string dashboard_url(nlohmann::json const& config)
 {
-    auto const& plugins = member(config, "plugins");
-    if (plugins.is_array() && std::find(plugins.begin(), plugins.end(), json("websocket")) == plugins.end())
+    auto const ws = local_websocket_of(config);
+    if (!ws || !ws->serves_dashboard || ws->token.empty() || ws->port == 0)
         return {};
-    auto const& ws = member(config, "websocket");
-    auto const& enabled = member(ws, "enabled");
-    auto const& serve = member(ws, "serve_dashboard");
-    auto const& token = member(ws, "token");
-    auto const& port = member(ws, "listen_port");
-    if (!enabled.is_boolean() || !enabled.get<bool>() || (serve.is_boolean() && !serve.get<bool>()) ||
-        !token.is_string() || token.get<std::string>().empty() || !port.is_number_integer() ||
-        port.get<std::int64_t>() <= 0)
-        return {};
-    auto const& address = member(ws, "listen_address");
-    auto const& certificate = member(member(ws, "tls"), "certificate");
-    bool const tls = certificate.is_string() && !certificate.get<std::string>().empty();
-    return std::string(tls ? "https" : "http") + "://" +
-           url_host(address.is_string() ? address.get<std::string>() : std::string()) + ":" +
-           std::to_string(port.get<std::int64_t>()) + "/#token=" + percent_encode(token.get<std::string>());
+    return std::string(ws->tls ? "https" : "http") + "://" + ws->host + ":" + std::to_string(ws->port) +
+           "/#token=" + percent_encode(ws->token);
 }
 
 } // namespace pico::app

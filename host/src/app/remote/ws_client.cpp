@@ -1,0 +1,305 @@
+#include "app/remote/ws_client.hpp"
+
+#include <algorithm>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
+#include <cctype>
+#include <type_traits>
+
+namespace pico::app::remote {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// Token characters pass unescaped only when unreserved; anything else is percent-encoded.
+std::string query_escape(std::string const& text)
+{
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~') {
+            out.push_back(static_cast<char>(c));
+        } else {
+            out.push_back('%');
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 0x0f]);
+        }
+    }
+    return out;
+}
+
+std::string describe(beast::error_code const& ec)
+{
+    if (ec == asio::error::operation_aborted || ec == beast::error::timeout)
+        return "timed out";
+    return ec.message();
+}
+
+// Runs the io_context until `done` or `timeout`; cancels the socket on timeout so the pending
+// operation completes with operation_aborted.
+template <class Socket>
+bool run_bounded(asio::io_context& io, Socket& socket, bool const& done, std::chrono::milliseconds timeout)
+{
+    io.restart();
+    asio::steady_timer timer(io, timeout);
+    bool timed_out = false;
+    bool timer_done = false;
+    timer.async_wait([&](beast::error_code ec) {
+        timer_done = true;
+        if (!ec && !done) {
+            timed_out = true;
+            beast::get_lowest_layer(socket).cancel();
+        }
+    });
+    while (!done && io.run_one() > 0) {
+    }
+    // Wait for the timer's handler only: other work (a signal_set) may stay pending.
+    timer.cancel();
+    while (!timer_done && io.run_one() > 0) {
+    }
+    return !timed_out;
+}
+
+using plain_stream = websocket::stream<beast::tcp_stream>;
+using tls_stream = websocket::stream<beast::ssl_stream<beast::tcp_stream>>;
+
+// The io_context (and the TLS context) must outlive the stream built on them: a base class is
+// constructed first and destroyed last.
+struct io_contexts {
+    asio::io_context io;
+    asio::ssl::context ssl{asio::ssl::context::tls_client};
+};
+
+template <class Stream> class client_impl final : private io_contexts, public ws_client {
+  public:
+    client_impl() : m_ws(make_stream()) {}
+
+    Stream& stream() { return m_ws; }
+    asio::io_context& context() { return io; }
+    asio::ssl::context& tls_context() { return ssl; }
+
+    void send(std::string const& text) override
+    {
+        m_ws.text(true);
+        beast::error_code ec;
+        m_ws.write(asio::buffer(text), ec);
+        if (ec)
+            throw remote_error("the connection failed while sending: " + ec.message());
+    }
+
+    std::optional<std::string> receive(std::chrono::milliseconds timeout) override
+    {
+        bool done = false;
+        beast::error_code result;
+        m_buffer.clear();
+        m_ws.async_read(m_buffer, [&](beast::error_code ec, std::size_t) {
+            result = ec;
+            done = true;
+        });
+        bool const in_time = run_bounded(io, m_ws, done, timeout);
+        if (m_interrupted) {
+            m_broken = true; // a cancelled read leaves the stream unusable
+            return std::nullopt;
+        }
+        if (!in_time) {
+            m_broken = true;
+            throw remote_error("no message from the host within " + std::to_string(timeout.count() / 1000) +
+                               " s");
+        }
+        if (result == websocket::error::closed)
+            throw remote_error("the host closed the connection");
+        if (result)
+            throw remote_error("the connection failed: " + describe(result));
+        return beast::buffers_to_string(m_buffer.data());
+    }
+
+    void stop_on_signals() override
+    {
+        if (m_signals)
+            return;
+        m_signals = std::make_unique<asio::signal_set>(io, SIGINT, SIGTERM);
+        wait_for_signal();
+    }
+
+    void close() override
+    {
+        if (m_broken)
+            return;
+        m_broken = true;
+        bool done = false;
+        m_ws.async_close(websocket::close_code::normal, [&](beast::error_code) { done = true; });
+        (void)run_bounded(io, m_ws, done, std::chrono::seconds(2));
+    }
+
+  private:
+    void wait_for_signal()
+    {
+        m_signals->async_wait([this](beast::error_code ec, int) {
+            if (ec)
+                return;
+            m_interrupted = true;
+            beast::get_lowest_layer(m_ws).cancel();
+        });
+    }
+
+    Stream make_stream()
+    {
+        if constexpr (std::is_same_v<Stream, tls_stream>)
+            return Stream(io, ssl);
+        else
+            return Stream(io);
+    }
+
+    Stream m_ws;
+    beast::flat_buffer m_buffer;
+    std::unique_ptr<asio::signal_set> m_signals;
+    bool m_interrupted = false;
+    bool m_broken = false;
+};
+
+template <class Client, class Op>
+void step(Client& c, std::chrono::milliseconds timeout, std::string const& what, Op start)
+{
+    bool done = false;
+    beast::error_code result;
+    start([&](beast::error_code ec) {
+        result = ec;
+        done = true;
+    });
+    if (!run_bounded(c.context(), c.stream(), done, timeout))
+        throw remote_error(what + ": timed out");
+    if (result)
+        throw remote_error(what + ": " + describe(result));
+}
+
+template <class Client>
+void open(Client& c, ws_target const& t, std::string const& token, std::chrono::milliseconds timeout)
+{
+    std::string const where = (t.tls ? "wss://" : "ws://") +
+                              (t.host.find(':') != std::string::npos ? "[" + t.host + "]" : t.host) + ":" +
+                              t.port;
+    tcp::resolver resolver(c.context());
+    beast::error_code ec;
+    auto const endpoints = resolver.resolve(t.host, t.port, ec);
+    if (ec)
+        throw remote_error("cannot resolve " + t.host + ": " + ec.message());
+    auto& tcp_layer = beast::get_lowest_layer(c.stream());
+    step(c, timeout, "cannot connect to " + where, [&](auto done) {
+        tcp_layer.async_connect(endpoints, [done](beast::error_code e, tcp::endpoint const&) { done(e); });
+    });
+    if constexpr (std::is_same_v<Client, client_impl<tls_stream>>) {
+        auto& tls = c.tls_context();
+        tls.set_default_verify_paths();
+        if (!t.ca_file.empty()) {
+            tls.load_verify_file(t.ca_file, ec);
+            if (ec)
+                throw remote_error("cannot read the CA file " + t.ca_file + ": " + ec.message());
+        }
+        auto& ssl_layer = c.stream().next_layer();
+        ssl_layer.set_verify_mode(asio::ssl::verify_peer);
+        ssl_layer.set_verify_callback(asio::ssl::host_name_verification(t.host));
+        // SNI; SSL_set_tlsext_host_name is a macro with a C cast, so call what it expands to.
+        if (SSL_ctrl(ssl_layer.native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
+                     const_cast<char*>(t.host.c_str())) != 1)
+            throw remote_error("cannot set the TLS server name " + t.host);
+        step(c, timeout, "TLS with " + where + " failed",
+             [&](auto done) { ssl_layer.async_handshake(asio::ssl::stream_base::client, done); });
+    }
+    websocket::response_type response;
+    std::string const host_header =
+        (t.host.find(':') != std::string::npos ? "[" + t.host + "]" : t.host) + ":" + t.port;
+    std::string const target =
+        t.path + (t.path.find('?') == std::string::npos ? "?" : "&") + "token=" + query_escape(token);
+    bool done = false;
+    beast::error_code result;
+    c.stream().async_handshake(response, host_header, target, [&](beast::error_code e) {
+        result = e;
+        done = true;
+    });
+    if (!run_bounded(c.context(), c.stream(), done, timeout))
+        throw remote_error("no WebSocket handshake from " + where + ": timed out");
+    if (result == websocket::error::upgrade_declined) {
+        int const status = response.result_int();
+        if (status == 401)
+            throw remote_error(where + " refused the token (HTTP 401): check --token or websocket.token");
+        if (status == 403)
+            throw remote_error(
+                where +
+                " refused this client (HTTP 403): the Host check; add the name to websocket.allowed_hosts");
+        throw remote_error(where + " refused the WebSocket handshake (HTTP " + std::to_string(status) + ")");
+    }
+    if (result)
+        throw remote_error("WebSocket handshake with " + where + " failed: " + describe(result));
+    c.stream().read_message_max(64 * 1024 * 1024);
+}
+
+} // namespace
+
+ws_target parse_ws_url(std::string const& url)
+{
+    ws_target t;
+    std::string rest;
+    if (url.rfind("ws://", 0) == 0) {
+        rest = url.substr(5);
+    } else if (url.rfind("wss://", 0) == 0) {
+        t.tls = true;
+        rest = url.substr(6);
+    } else {
+        throw remote_error("--url must start with ws:// or wss:// (got '" + url + "')");
+    }
+    auto const slash = rest.find('/');
+    std::string authority = rest.substr(0, slash);
+    if (slash != std::string::npos)
+        t.path = rest.substr(slash);
+    std::string port;
+    if (!authority.empty() && authority.front() == '[') {
+        auto const close = authority.find(']');
+        if (close == std::string::npos)
+            throw remote_error("--url has an unclosed '[' in its host");
+        t.host = authority.substr(1, close - 1);
+        if (close + 1 < authority.size() && authority[close + 1] == ':')
+            port = authority.substr(close + 2);
+    } else {
+        auto const colon = authority.rfind(':');
+        t.host = authority.substr(0, colon);
+        if (colon != std::string::npos)
+            port = authority.substr(colon + 1);
+    }
+    if (t.host.empty())
+        throw remote_error("--url has no host: '" + url + "'");
+    if (port.empty())
+        port = t.tls ? "443" : "80";
+    bool const digits =
+        std::all_of(port.begin(), port.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+    if (!digits || port.size() > 5 || std::stoul(port) == 0 || std::stoul(port) > 65535)
+        throw remote_error("--url has a bad port '" + port + "'");
+    t.port = port;
+    return t;
+}
+
+std::unique_ptr<ws_client> connect(ws_target const& target, std::string const& token,
+                                   std::chrono::milliseconds timeout)
+{
+    if (target.tls) {
+        auto c = std::make_unique<client_impl<tls_stream>>();
+        open(*c, target, token, timeout);
+        return c;
+    }
+    auto c = std::make_unique<client_impl<plain_stream>>();
+    open(*c, target, token, timeout);
+    return c;
+}
+
+} // namespace pico::app::remote
