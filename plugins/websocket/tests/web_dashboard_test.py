@@ -278,6 +278,23 @@ def run(args, workdir):
         page.row(fake_hash).send_keys(Keys.SPACE)
         wait_for("Space to unselect it", lambda: "selected" not in page.row(fake_hash).get_attribute("class"), 5)
 
+        # The queue: a second magnet queues behind the first; "down" in the details swaps them.
+        second_hash = secrets.token_hex(20)
+        page.add(magnet="magnet:?xt=urn:btih:%s&dn=second" % second_hash)
+        wait_for("the second magnet's row", lambda: page.row(second_hash), 20)
+
+        def queue(h):
+            text = page.cell(h, "queue")
+            return int(text) if text else None
+        wait_for("the second magnet behind the first",
+                 lambda: queue(fake_hash) is not None and queue(second_hash) == queue(fake_hash) + 1, 10)
+        page.select_only(fake_hash)
+        page.tab("general")
+        driver.find_element(By.CSS_SELECTOR, '#tab-general [data-action="queue_down"]').click()
+        wait_for("the first magnet moved down the queue",
+                 lambda: queue(fake_hash) is not None and queue(fake_hash) == queue(second_hash) + 1, 10)
+        page.remove(second_hash, delete_data=False)
+
         # The host restarts: the page reconnects by itself and lists the torrents again.
         host.stop()
         wait_for("the page to notice the host is gone", lambda: not page.connected(), 20)

@@ -153,7 +153,7 @@ export class TorrentTable {
     const row = {
       tr: el("tr", { data: { hash }, attrs: { tabindex: "0" } }),
       check,
-      queue: cell("num"),
+      queue: cell("num queue"),
       name: cell("name"),
       size: cell("num size"),
       progress: el("td", { className: "progress", children: [el("div", { className: "progress-cell", children: [bar, percent] })] }),
