@@ -1,5 +1,7 @@
 #include "app/remote/ws_client.hpp"
 
+#include "util/percent_encode.hpp"
+
 #include <algorithm>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -22,23 +24,6 @@ namespace websocket = beast::websocket;
 using tcp = asio::ip::tcp;
 
 namespace {
-
-// Token characters pass unescaped only when unreserved; anything else is percent-encoded.
-std::string query_escape(std::string const& text)
-{
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 0x0f]);
-        }
-    }
-    return out;
-}
 
 std::string describe(beast::error_code const& ec)
 {
@@ -221,7 +206,7 @@ void open(Client& c, ws_target const& t, std::string const& token, std::chrono::
     std::string const host_header =
         (t.host.find(':') != std::string::npos ? "[" + t.host + "]" : t.host) + ":" + t.port;
     std::string const target =
-        t.path + (t.path.find('?') == std::string::npos ? "?" : "&") + "token=" + query_escape(token);
+        t.path + (t.path.find('?') == std::string::npos ? "?" : "&") + "token=" + util::percent_encode(token);
     bool done = false;
     beast::error_code result;
     c.stream().async_handshake(response, host_header, target, [&](beast::error_code e) {
