@@ -11,6 +11,17 @@ const priorities = [
   [7, "High"],
 ];
 
+// Replaces the rows of a details table: cellsOf(item) gives [text, className?] per column.
+function fillRows(body, items, emptyText, cellsOf) {
+  clear(body);
+  for (const item of items) {
+    const cells = cellsOf(item).map(([text, className]) => el("td", { className, text }));
+    body.append(el("tr", { children: cells }));
+  }
+  const columns = body.closest("table").tHead.rows[0].cells.length;
+  if (!items.length) body.append(el("tr", { children: [el("td", { text: emptyText, attrs: { colspan: columns } })] }));
+}
+
 export class DetailsPanel {
   /**
    * @param {object} app  connection (PicoConnection), supports(type), torrent(hash),
@@ -178,40 +189,22 @@ export class DetailsPanel {
   }
 
   renderPeers(peers) {
-    const body = byId("peer-rows");
-    clear(body);
-    for (const p of peers) {
-      body.append(
-        el("tr", {
-          children: [
-            el("td", { text: p.address }),
-            el("td", { text: p.client }),
-            el("td", { className: "num", text: formatRate(p.dl_rate) }),
-            el("td", { className: "num", text: formatRate(p.ul_rate) }),
-            el("td", { className: "num", text: formatPercent(p.progress) }),
-            el("td", { text: Array.isArray(p.flags) ? p.flags.join(" ") : p.flags }),
-          ],
-        }),
-      );
-    }
-    if (!peers.length) body.append(el("tr", { children: [el("td", { text: "No peers connected.", attrs: { colspan: 6 } })] }));
+    fillRows(byId("peer-rows"), peers, "No peers connected.", (p) => [
+      [p.address],
+      [p.client],
+      [formatRate(p.dl_rate), "num"],
+      [formatRate(p.ul_rate), "num"],
+      [formatPercent(p.progress), "num"],
+      [Array.isArray(p.flags) ? p.flags.join(" ") : p.flags],
+    ]);
   }
 
   renderTrackers(trackers) {
-    const body = byId("tracker-rows");
-    clear(body);
-    for (const t of trackers) {
-      body.append(
-        el("tr", {
-          children: [
-            el("td", { className: "name", text: t.url }),
-            el("td", { className: "num", text: t.tier }),
-            el("td", { text: t.status }),
-            el("td", { text: t.message }),
-          ],
-        }),
-      );
-    }
-    if (!trackers.length) body.append(el("tr", { children: [el("td", { text: "No trackers.", attrs: { colspan: 4 } })] }));
+    fillRows(byId("tracker-rows"), trackers, "No trackers.", (t) => [
+      [t.url, "name"],
+      [t.tier, "num"],
+      [t.status],
+      [t.message],
+    ]);
   }
 }
