@@ -107,12 +107,14 @@ def loopback_config(path, peer_port, extra):
 
 
 class ForeignOrigin:
-    """A page on another loopback port that tries to open the host's WebSocket with the token."""
+    """A page on another loopback port that tries to open the host's WebSocket with the token,
+    and to show the dashboard in a frame."""
 
-    def __init__(self, root, ws_url, token):
+    def __init__(self, root, ws_url, token, dashboard_url):
         os.makedirs(root)
         with open(os.path.join(root, "index.html"), "w") as f:
-            f.write('<!doctype html><title>foreign</title><script src="probe.js"></script>')
+            f.write('<!doctype html><title>foreign</title><script src="probe.js"></script>'
+                    '<iframe src="%s"></iframe>' % dashboard_url)
         with open(os.path.join(root, "probe.js"), "w") as f:
             f.write("document.title = 'trying';\n"
                     "const ws = new WebSocket(%s, ['pico.v1', 'token.' + %s]);\n"

@@ -69,7 +69,8 @@ def run(args, workdir):
     started = [host]
     host.wait_for_line(r"dashboard at http://127\.0\.0\.1:%d/" % ws_port)
 
-    foreign = ForeignOrigin(os.path.join(workdir, "foreign"), "ws://127.0.0.1:%d/" % ws_port, token)
+    foreign = ForeignOrigin(os.path.join(workdir, "foreign"), "ws://127.0.0.1:%d/" % ws_port, token,
+                            "http://127.0.0.1:%d/" % ws_port)
     driver = start_browser(workdir)
     page = Dashboard(driver)
     try:
@@ -324,6 +325,10 @@ def run(args, workdir):
             fail("a page from http://127.0.0.1:%d connected: %s" % (foreign.port, driver.title))
         if "refused 127.0.0.1" not in host.text() or "Origin 'http://127.0.0.1:%d'" % foreign.port not in host.text():
             fail("the host did not log the foreign origin's refusal:\n" + host.text())
+        # Nor can it show the dashboard in a frame (clickjacking): the browser refuses it.
+        framing = wait_for("the browser to refuse the frame", lambda: [
+            e["message"] for e in driver.get_log("browser") if "frame-ancestors" in e.get("message", "")], 10)
+        print("framing refused: " + framing[0][:120])
     except BaseException:
         try:
             for entry in driver.get_log("browser"):
