@@ -76,6 +76,8 @@ std::vector<key_rule> const& key_rules()
         {"session.download_rate_limit", value_kind::rate_limit, lt_int(sp::download_rate_limit)},
         {"session.upload_rate_limit", value_kind::rate_limit, lt_int(sp::upload_rate_limit)},
         {"session.enable_dht", value_kind::boolean, true},
+        // issue 9: "" keeps the DHT off the internet's routers (loopback tests, private swarms).
+        {"session.dht_bootstrap_nodes", value_kind::string, lt_str(sp::dht_bootstrap_nodes)},
         {"session.enable_lsd", value_kind::boolean, true},
         {"session.require_incoming_encryption", value_kind::boolean, false},
         {"session.require_outgoing_encryption", value_kind::boolean, false},

@@ -69,6 +69,7 @@ lt::settings_pack make_settings_pack(nlohmann::json const& document)
     pack.set_int(sp::out_enc_policy,
                  encryption_policy(session.at("require_outgoing_encryption").get<bool>()));
     pack.set_str(sp::listen_interfaces, session.at("listen_interfaces").get<std::string>());
+    pack.set_str(sp::dht_bootstrap_nodes, session.at("dht_bootstrap_nodes").get<std::string>());
     pack.set_str(sp::peer_fingerprint, peer_fingerprint());
     pack.set_str(sp::user_agent, user_agent());
     // libtorrent 2.0 keeps a deprecated, ignored "active_loaded_limit" setting. Leaving its default

@@ -137,6 +137,18 @@ TEST(settings_mapping, listen_interfaces_and_product_defaults)
     EXPECT_TRUE(defaults.get_bool(sp::enable_natpmp));
 }
 
+// issue 9: without this key a DHT could not be kept off the internet's routers.
+TEST(settings_mapping, dht_bootstrap_nodes_reach_libtorrent_and_default_to_its_routers)
+{
+    auto const none = make_settings_pack(json::parse(R"({"session": {"dht_bootstrap_nodes": ""}})"));
+    EXPECT_EQ(none.get_str(sp::dht_bootstrap_nodes), "");
+    auto const local = make_settings_pack(json::parse(R"({"session": {"dht_bootstrap_nodes": "127.0.0.1:6881"}})"));
+    EXPECT_EQ(local.get_str(sp::dht_bootstrap_nodes), "127.0.0.1:6881");
+    EXPECT_EQ(make_settings_pack(json::object()).get_str(sp::dht_bootstrap_nodes),
+              lt::default_settings().get_str(sp::dht_bootstrap_nodes));
+    EXPECT_FALSE(lt::default_settings().get_str(sp::dht_bootstrap_nodes).empty());
+}
+
 TEST(settings_mapping, invalid_document_is_a_config_error)
 {
     EXPECT_THROW(make_settings_pack(json::parse(R"({"session": {"enable_dht": 1}})")), config_error);
