@@ -34,6 +34,8 @@ lt::info_hash_t make_torrent(std::filesystem::path const& path, std::filesystem:
         ct.add_tracker(url, tier++);
     for (auto const& url : options.web_seeds)
         ct.add_url_seed(url);
+    for (auto const& [host, port] : options.dht_nodes)
+        ct.add_node({host, port});
     ct.set_priv(options.private_torrent);
     ct.set_creator("pico test support");
     lt::set_piece_hashes(ct, root.parent_path().string());

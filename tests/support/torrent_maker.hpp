@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pico::test_support {
@@ -23,6 +24,8 @@ struct torrent_options {
     bool v2_only = false;
     /// Sets the private flag (BEP 27).
     bool private_torrent = false;
+    /// DHT nodes for the `nodes` key (BEP 5), as host and port.
+    std::vector<std::pair<std::string, int>> dht_nodes{};
 };
 
 /// Hashes the file or directory `path` (a directory becomes a multi-file torrent named after it)
