@@ -21,22 +21,18 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// A loopback session; `trickle` limits it to a few KiB/s each way, loopback peers included
-// (libtorrent exempts them otherwise).
-std::unique_ptr<lt::session> make_session(bool trickle)
+// A loopback session with these download and upload limits in bytes per second (0: none),
+// loopback peers included (libtorrent exempts them otherwise).
+std::unique_ptr<lt::session> make_session(int download_limit, int upload_limit)
 {
     auto settings = ts::loopback_settings();
-    if (trickle) {
-        settings.set_int(lt::settings_pack::download_rate_limit, 4 * 1024);
-        settings.set_int(lt::settings_pack::upload_rate_limit, 1024);
-    }
+    settings.set_int(lt::settings_pack::download_rate_limit, download_limit);
+    settings.set_int(lt::settings_pack::upload_rate_limit, upload_limit);
     auto session = std::make_unique<lt::session>(lt::session_params(std::move(settings)));
-    if (trickle) {
-        auto filter = session->get_peer_class_filter();
-        filter.add_rule(lt::make_address("127.0.0.0"), lt::make_address("127.255.255.255"),
-                        1u << static_cast<std::uint32_t>(lt::session::global_peer_class_id));
-        session->set_peer_class_filter(filter);
-    }
+    auto filter = session->get_peer_class_filter();
+    filter.add_rule(lt::make_address("127.0.0.0"), lt::make_address("127.255.255.255"),
+                    1u << static_cast<std::uint32_t>(lt::session::global_peer_class_id));
+    session->set_peer_class_filter(filter);
     return session;
 }
 
@@ -74,12 +70,14 @@ TEST(pex, leecher_learns_the_seed_only_through_ut_pex)
     ts::make_torrent(payload, torrent, options);
 
     ts::seeder a(torrent, dir.path() / "a");
-    auto b_session = make_session(true);
+    auto b_session = make_session(4 * 1024, 1024);
     auto b = add_leecher(*b_session, torrent, dir.path() / "b");
     b.connect_peer({lt::make_address("127.0.0.1"), a.port()});
     ASSERT_TRUE(ts::wait_until([&] { return b.status().num_peers > 0; }, 30s)) << "B never connected to A";
 
-    auto c_session = make_session(false);
+    // C is throttled too, to 1 MiB/s: a seed drops a peer once it is a seed itself, so C's
+    // connection to A lasts about two seconds, and the test needs to look at it meanwhile.
+    auto c_session = make_session(1024 * 1024, 0);
     auto c = add_leecher(*c_session, torrent, dir.path() / "c");
     ASSERT_TRUE(ts::wait_until([&] { return b_session->listen_port() != 0; }, 30s));
     c.connect_peer({lt::make_address("127.0.0.1"), b_session->listen_port()});

@@ -42,6 +42,13 @@ public:
     {
         if (m_debug)
             m_handshakes.on_alert(a);
+        // libtorrent announces a new torrent to the DHT at once, and then every 15 minutes. If
+        // the DHT's routers were not known yet, that first lookup found nothing; ask again now.
+        if (lt::alert_cast<lt::dht_bootstrap_alert>(a))
+            boost::asio::post(m_app.io(), [this] {
+                if (auto h = m_app.session().handle(m_info_hash))
+                    h->force_dht_announce();
+            });
         if (lt::alert_cast<lt::torrent_finished_alert>(a) || lt::alert_cast<lt::state_changed_alert>(a) ||
             lt::alert_cast<lt::torrent_error_alert>(a))
             boost::asio::post(m_app.io(), [this] {
@@ -237,8 +244,9 @@ int run_download_command(command_context const& ctx)
     options.restore_only = std::set<std::string>{torrent.info_hash};
     options.interrupted_exit_code = 130;
     bool const debug = vm.count("debug-handshake") > 0;
-    if (debug)
-        options.setting_overrides["alert_mask"] = std::int64_t(handshake_logger::alert_mask());
+    // dht_bootstrap_alert (see download_watch::on_alert) is in the dht category.
+    int const dht_alerts = static_cast<int>(static_cast<std::uint32_t>(lt::alert_category::dht));
+    options.setting_overrides["alert_mask"] = std::int64_t(dht_alerts | (debug ? handshake_logger::alert_mask() : 0));
     add_throughput_settings(options.setting_overrides);
 
     try {
