@@ -41,8 +41,6 @@ class dht_node {
     std::uint16_t dht_port() const { return m_dht_port; }
     /// "127.0.0.1:<dht port>", as dht_bootstrap_nodes takes it.
     std::string dht_endpoint() const;
-    /// The BitTorrent (TCP) listen port.
-    std::uint16_t listen_port() const { return m_session->listen_port(); }
     /// The session.
     lt::session& session() { return *m_session; }
 
