@@ -1,12 +1,24 @@
 #!/usr/bin/env python3
-"""Download benchmark: the same payload from the same seeder on 127.0.0.1 with
-`picotorrent download`, libtorrent's own Python bindings (default settings), qbittorrent-nox,
-aria2c and transmission-cli, one after another.
+"""Download and seed benchmark on 127.0.0.1.
+
+--mode download (the default): the same payload from the same kind of seeder (--seeder:
+`picotorrent seed`, or a libtorrent seeder in Python, tuned or not) to each leecher in --clients:
+`picotorrent download`, libtorrent's own Python bindings (tuned, defaults over TCP, defaults with
+uTP first), qbittorrent-nox, aria2c and transmission-cli.
+
+--mode seed: the same leecher (--leecher, a tuned libtorrent by default) from each seeder in
+--clients: `picotorrent seed`, or the libtorrent seeder tuned or with its defaults.
+
+A client name may carry `@posix` or `@mmap` (picotorrent only): its session.disk_io for that run,
+so both storage back-ends are measured in the same run. --rounds N runs the clients N times,
+interleaved (a, b, c, a, b, c, ...), and reports medians, so a busy moment on the machine does not
+land on one client only.
 
 Not a test: run it by hand on an otherwise quiet machine (see README.md). Every process binds
 127.0.0.1; DHT, LSD, PEX and port mapping are off everywhere. Prints, per client: wall time,
-MB/s (10^6 bytes per second of payload), CPU seconds (user + system, from /usr/bin/time -v),
-CPU seconds per GB, peak RSS, and how much faster picotorrent was than each one.
+MB/s (10^6 bytes per second of payload), CPU seconds (user + system, from /usr/bin/time -v, of the
+leecher in download mode and of the seeder in seed mode), CPU seconds per GB, peak RSS, and
+picotorrent's MB/s over each one's.
 """
 
 import argparse
@@ -15,6 +27,7 @@ import json
 import os
 import random
 import shutil
+import statistics
 import signal
 import socket
 import subprocess
@@ -180,12 +193,13 @@ class bench:
         self.tracker_port = free_port()
         self.tracker = None
 
-    def config(self, name, port=0):
+    def config(self, name, port=0, session=None):
         path = os.path.join(self.work, name + ".json")
+        section = {"listen_interfaces": "127.0.0.1:%d" % port, "enable_dht": False, "enable_lsd": False,
+                   "enable_upnp": False, "enable_natpmp": False}
+        section.update(session or {})
         with open(path, "w") as f:
-            json.dump({"session": {"listen_interfaces": "127.0.0.1:%d" % port, "enable_dht": False,
-                                   "enable_lsd": False, "enable_upnp": False, "enable_natpmp": False},
-                       "update_url": "http://127.0.0.1:9/"}, f)
+            json.dump({"session": section, "update_url": "http://127.0.0.1:9/"}, f)
         return path
 
     def start_tracker(self, hashes):
@@ -211,15 +225,23 @@ class bench:
         at = body.find(b"8:completei")
         return int(body[at + 11:body.index(b"e", at + 11)]) if at >= 0 else 0
 
-    def start_seed(self, torrent, data, name, peers=()):
-        args = [self.picotorrent, "seed", torrent, data, "--host", "127.0.0.1", "--port", "0", "--no-plugins",
-                "--config", self.config(name), "--state-dir", os.path.join(self.work, name + "-state")]
-        for p in peers:
-            args += ["--peer", p]
-        seed = proc(name, args, self.work, timed=False)
+    def start_seed(self, torrent, data, name, peers=(), kind=None, timed=False):
+        """A seeder of `kind` (default --seeder) with .port set once it seeds. Only picotorrent
+        can dial a leecher (`peers`), so a seeder that must dial is always picotorrent."""
+        kind = kind or (self.args.seeder if not peers else "picotorrent")
+        if kind.startswith("lt-"):
+            seed = proc(name, ["/usr/bin/python3", os.path.join(HERE, "lt_seeder.py"), torrent, os.path.dirname(data),
+                               "--settings", kind[3:]], self.work, timed=timed)
+        else:
+            args = [self.picotorrent, "seed", torrent, data, "--host", "127.0.0.1", "--port", "0", "--no-plugins",
+                    "--config", self.config(name, session=pico_session(kind, self.args)),
+                    "--state-dir", os.path.join(self.work, name + "-state")]
+            for p in peers:
+                args += ["--peer", p]
+            seed = proc(name, args, self.work, timed=timed)
         wait_for(lambda: "seeding " in seed.out() or seed.p.poll() is not None, 600, 0.05, "the seeder")
         if seed.p.poll() is not None:
-            raise RuntimeError("picotorrent seed failed: " + seed.err())
+            raise RuntimeError(kind + " seeder failed: " + seed.err()[-2000:])
         wait_for(lambda: "\n" in seed.out(), 10)
         line = seed.out().splitlines()[0]
         seed.port = int(line.rsplit(":", 1)[1])
@@ -227,35 +249,47 @@ class bench:
 
     # Each leecher: returns (seconds, process) with the data in out_dir.
 
-    def run_picotorrent(self, torrent, data, out_dir):
-        seed = self.start_seed(torrent, data, "seed-pico")
-        try:
-            t0 = time.monotonic()
+    def run_leecher(self, kind, torrent, out_dir, seed_port):
+        """`picotorrent download` (kind picotorrent[@backend]) or lt_leecher.py (kind lt-<settings>)."""
+        if kind.startswith("lt-"):
+            p = proc(kind, ["/usr/bin/python3", os.path.join(HERE, "lt_leecher.py"), torrent, out_dir,
+                            "127.0.0.1:%d" % seed_port, "--settings", kind[3:], "--timeout", "120"], self.work)
+        else:
+            # A fresh state dir each run: resume data of an earlier run would make this one resume.
+            shutil.rmtree(os.path.join(self.work, "download-state"), ignore_errors=True)
             p = proc("picotorrent", [self.picotorrent, "download", torrent, "--out-dir", out_dir, "--peer",
-                                     "127.0.0.1:%d" % seed.port, "--no-plugins", "--session-timeout", "60",
-                                     "--config", self.config("download"), "--state-dir",
-                                     os.path.join(self.work, "download-state")], self.work)
-            code = p.p.wait(600)
-            seconds = time.monotonic() - t0
-            if code != 0:
-                raise RuntimeError("picotorrent download exited %d: %s" % (code, p.err()[-2000:]))
-            return seconds, p
+                                     "127.0.0.1:%d" % seed_port, "--no-plugins", "--session-timeout", "60",
+                                     "--config", self.config("download", session=pico_session(kind, self.args)),
+                                     "--state-dir", os.path.join(self.work, "download-state")], self.work)
+        t0 = time.monotonic()
+        try:
+            code = p.p.wait(150)
+        except subprocess.TimeoutExpired:
+            p.stop(signal.SIGKILL)
+            raise RuntimeError(kind + " did not finish in 150 s")
+        seconds = time.monotonic() - t0
+        if code != 0:
+            raise RuntimeError("%s exited %d: %s" % (kind, code, p.err()[-2000:]))
+        return seconds, p
+
+    def run_download(self, kind, torrent, data, out_dir):
+        """Download mode: leecher `kind` from a fresh --seeder."""
+        seed = self.start_seed(torrent, data, "seed-for-" + kind.replace("@", "-"))
+        try:
+            return self.run_leecher(kind, torrent, out_dir, seed.port)
         finally:
             seed.stop()
 
-    def run_libtorrent_python(self, torrent, data, out_dir, tcp=False):
-        seed = self.start_seed(torrent, data, "seed-lt-python")
+    def run_seed(self, kind, torrent, data, out_dir):
+        """Seed mode: seeder `kind` (timed) to a fresh --leecher. The clock is the leecher's; the
+        CPU is the seeder's, its check of the data before seeding included."""
+        shutil.rmtree(os.path.join(self.work, "seeder-state"), ignore_errors=True)
+        seed = self.start_seed(torrent, data, "seeder", kind=kind, timed=True)
         try:
-            t0 = time.monotonic()
-            p = proc("libtorrent-python", ["/usr/bin/python3", os.path.join(HERE, "lt_leecher.py"), torrent, out_dir,
-                                           "127.0.0.1:%d" % seed.port] + (["--tcp"] if tcp else []), self.work)
-            code = p.p.wait(900)
-            seconds = time.monotonic() - t0
-            if code != 0:
-                raise RuntimeError("lt_leecher.py exited %d: %s" % (code, p.err()[-2000:]))
-            return seconds, p
+            seconds, _ = self.run_leecher(self.args.leecher, torrent, out_dir, seed.port)
         finally:
-            seed.stop()
+            seed.stop(signal.SIGTERM)
+        return seconds, seed
 
     def run_aria2(self, torrent, data, out_dir, info_hash):
         seed = self.start_seed(torrent, data, "seed-aria2")
@@ -358,6 +392,15 @@ class bench:
                 seed.stop()
 
 
+def pico_session(kind, args):
+    """picotorrent's session config section for client `kind` ("picotorrent" or
+    "picotorrent@posix"/"@mmap"), on top of --pico-session."""
+    session = json.loads(args.pico_session)
+    if "@" in kind:
+        session["disk_io"] = kind.split("@", 1)[1]
+    return session
+
+
 def qbt_info(api, info_hash):
     try:
         rows = json.loads(urllib.request.urlopen(api + "torrents/info?hashes=" + info_hash, timeout=5).read())
@@ -378,15 +421,30 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--picotorrent", required=True, help="the picotorrent binary")
     ap.add_argument("--case", choices=["1g", "512m", "all"], default="all")
-    ap.add_argument("--clients", default="picotorrent,libtorrent-python,lt-python-tcp,qbittorrent,aria2c,transmission",
-                    help="comma-separated subset of picotorrent,libtorrent-python (libtorrent's defaults: uTP "
-                         "first),lt-python-tcp (outgoing uTP off),qbittorrent,aria2c,transmission")
+    ap.add_argument("--mode", choices=["download", "seed"], default="download",
+                    help="download: --clients are leechers from --seeder; seed: --clients are seeders to --leecher")
+    ap.add_argument("--clients", default=None,
+                    help="comma-separated. download mode (default picotorrent,lt-tuned,lt-python-tcp,"
+                         "libtorrent-python,qbittorrent,aria2c,transmission): picotorrent[@posix|@mmap], lt-tuned, "
+                         "lt-python-tcp (libtorrent's defaults, outgoing uTP off), libtorrent-python (libtorrent's "
+                         "defaults: uTP first), qbittorrent, aria2c, transmission. seed mode (default picotorrent,"
+                         "lt-tuned,lt-default): picotorrent[@posix|@mmap], lt-tuned, lt-default")
+    ap.add_argument("--seeder", default="picotorrent",
+                    help="download mode: picotorrent[@posix|@mmap] (default), lt-tuned or lt-default")
+    ap.add_argument("--leecher", default="lt-tuned",
+                    help="seed mode: lt-tuned (default), lt-default or picotorrent[@posix|@mmap]")
+    ap.add_argument("--rounds", type=int, default=1, help="run every client this many times, interleaved")
+    ap.add_argument("--pico-session", default="{}", help="JSON merged into picotorrent's session config section")
+    ap.add_argument("--json", help="append one JSON line per case with every round's figures to this file")
     ap.add_argument("--work", help="scratch folder (default: a new one under $TMPDIR, removed afterwards)")
     ap.add_argument("--piece-kib", type=int, default=1024, help="piece size of the benchmark torrent")
     args = ap.parse_args()
     keep = args.work is not None
     args.work = os.path.abspath(args.work or tempfile.mkdtemp(prefix="pico-bench-"))
     os.makedirs(args.work, exist_ok=True)
+    if args.clients is None:
+        args.clients = ("picotorrent,lt-tuned,lt-default" if args.mode == "seed" else
+                        "picotorrent,lt-tuned,lt-python-tcp,libtorrent-python,qbittorrent,aria2c,transmission")
     clients = [c for c in args.clients.split(",") if c]
     b = bench(args)
     try:
@@ -395,7 +453,9 @@ def main():
             seed_dir = os.path.join(args.work, "seed-" + case)
             data = os.path.join(seed_dir, name)
             total = sum(size for _, size in files)
-            print("== %s: %s, %d MiB in %d file(s)" % (case, name, total // MIB, len(files)), flush=True)
+            print("== %s: %s, %d MiB in %d file(s); %s mode, %s" % (
+                case, name, total // MIB, len(files), args.mode,
+                "seeder " + args.seeder if args.mode == "download" else "leecher " + args.leecher), flush=True)
             if not os.path.exists(data):
                 for path, size in files:
                     write_payload(os.path.join(data, path) if path else data, size)
@@ -412,35 +472,32 @@ def main():
                 b.tracker.stop(signal.SIGKILL)
             b.start_tracker([info_hash])
 
-            results = []
-            for client in clients:
-                out_dir = os.path.join(args.work, "out-" + client)
-                shutil.rmtree(out_dir, ignore_errors=True)
-                os.makedirs(out_dir)
-                print("-- %s ..." % client, flush=True)
-                try:
-                    if client == "picotorrent":
-                        seconds, p = b.run_picotorrent(torrent, data, out_dir)
-                    elif client == "libtorrent-python":
-                        seconds, p = b.run_libtorrent_python(torrent, data, out_dir)
-                    elif client == "lt-python-tcp":
-                        seconds, p = b.run_libtorrent_python(torrent, data, out_dir, tcp=True)
-                    elif client == "aria2c":
-                        seconds, p = b.run_aria2(torrent, data, out_dir, info_hash)
-                    elif client == "transmission":
-                        seconds, p = b.run_transmission(torrent, data, out_dir)
-                    elif client == "qbittorrent":
-                        seconds, p = b.run_qbittorrent(torrent, data, out_dir, info_hash)
-                    else:
-                        raise RuntimeError("unknown client " + client)
-                    cpu, rss = parse_time_v(p.time_file)
-                    ok = same_files(data, os.path.join(out_dir, name))
-                    results.append((client, seconds, cpu, rss, ok))
-                except Exception as e:  # one client failing must not stop the others
-                    print("   %s: SKIPPED: %s" % (client, e), flush=True)
-                    results.append((client, None, None, None, False))
-                shutil.rmtree(out_dir, ignore_errors=True)
-            report(case, total, results)
+            rounds = {c: [] for c in clients}
+            loads = []
+            for r in range(args.rounds):
+                for client in clients:
+                    out_dir = os.path.join(args.work, "out-" + client)
+                    shutil.rmtree(out_dir, ignore_errors=True)
+                    os.makedirs(out_dir)
+                    load = os.getloadavg()[0]
+                    loads.append(load)
+                    print("-- round %d/%d: %s (load %.2f) ..." % (r + 1, args.rounds, client, load), flush=True)
+                    try:
+                        seconds, p = run_client(b, args.mode, client, torrent, data, out_dir, info_hash)
+                        cpu, rss = parse_time_v(p.time_file)
+                        ok = same_files(data, os.path.join(out_dir, name))
+                        rounds[client].append({"seconds": seconds, "cpu": cpu, "rss_kib": rss, "exact": ok})
+                        print("   %.1f MB/s, %.2f CPU s/GB%s" % (total / seconds / 1e6, cpu / (total / 1e9),
+                                                                 "" if ok else ", NOT byte-exact"), flush=True)
+                    except Exception as e:  # one client failing must not stop the others
+                        print("   %s: SKIPPED: %s" % (client, e), flush=True)
+                    shutil.rmtree(out_dir, ignore_errors=True)
+            report(case, total, rounds, loads)
+            if args.json:
+                with open(args.json, "a") as f:
+                    f.write(json.dumps({"case": case, "mode": args.mode, "seeder": args.seeder,
+                                        "leecher": args.leecher, "bytes": total, "loads": loads,
+                                        "pico_session": json.loads(args.pico_session), "rounds": rounds}) + "\n")
     finally:
         if b.tracker is not None:
             b.tracker.stop(signal.SIGKILL)
@@ -448,19 +505,46 @@ def main():
             shutil.rmtree(args.work, ignore_errors=True)
 
 
-def report(case, total, results):
-    ours = next((r for r in results if r[0] == "picotorrent" and r[1]), None)
+def run_client(b, mode, client, torrent, data, out_dir, info_hash):
+    if mode == "seed":
+        return b.run_seed(client, torrent, data, out_dir)
+    if client.startswith("picotorrent") or client == "lt-tuned":
+        return b.run_download(client, torrent, data, out_dir)
+    if client == "libtorrent-python":
+        return b.run_download("lt-utp", torrent, data, out_dir)
+    if client == "lt-python-tcp":
+        return b.run_download("lt-default", torrent, data, out_dir)
+    if client == "aria2c":
+        return b.run_aria2(torrent, data, out_dir, info_hash)
+    if client == "transmission":
+        return b.run_transmission(torrent, data, out_dir)
+    if client == "qbittorrent":
+        return b.run_qbittorrent(torrent, data, out_dir, info_hash)
+    raise RuntimeError("unknown client " + client)
+
+
+def report(case, total, rounds, loads):
+    """Medians over the rounds; the ratio is picotorrent's median MB/s over each client's."""
+    def med(runs, key):
+        return statistics.median(r[key] for r in runs)
+
+    ours = next((runs for c, runs in rounds.items() if c.startswith("picotorrent") and runs), None)
     print()
-    print("%-17s %8s %8s %8s %10s %9s %6s %14s" % ("client (" + case + ")", "wall s", "MB/s", "CPU s", "CPU s/GB",
-                                                   "RSS MiB", "exact", "ours faster by"))
-    for client, seconds, cpu, rss, ok in results:
-        if seconds is None:
-            print("%-17s %8s" % (client, "failed"))
+    print("load average (1 min) during the runs: min %.2f, median %.2f, max %.2f" % (
+        min(loads), statistics.median(loads), max(loads)))
+    print("%-20s %6s %8s %13s %8s %10s %8s %6s %9s" % ("client (" + case + ")", "runs", "wall s", "MB/s (range)",
+                                                      "CPU s", "CPU s/GB", "RSS MiB", "exact", "ours/it"))
+    for client, runs in rounds.items():
+        if not runs:
+            print("%-20s %6s" % (client, "failed"))
             continue
-        ratio = "%.2fx" % (seconds / ours[1]) if ours else "-"
-        print("%-17s %8.2f %8.1f %8.2f %10.2f %9.1f %6s %14s" % (
-            client, seconds, total / seconds / 1e6, cpu, cpu / (total / 1e9), rss / 1024, "yes" if ok else "NO",
-            ratio))
+        mbs = [total / r["seconds"] / 1e6 for r in runs]
+        ratio = "%.2fx" % (statistics.median(total / r["seconds"] / 1e6 for r in ours) / statistics.median(mbs)) \
+            if ours else "-"
+        print("%-20s %6d %8.2f %5.0f (%.0f-%.0f) %8.2f %10.2f %8.1f %6s %9s" % (
+            client, len(runs), med(runs, "seconds"), statistics.median(mbs), min(mbs), max(mbs), med(runs, "cpu"),
+            med(runs, "cpu") / (total / 1e9), med(runs, "rss_kib") / 1024,
+            "yes" if all(r["exact"] for r in runs) else "NO", ratio))
     print(flush=True)
 
 

@@ -1,20 +1,25 @@
 #!/usr/bin/env python3
-"""The baseline leecher: libtorrent's own Python bindings with libtorrent's default settings.
+"""A libtorrent leecher in Python (Debian's python3-libtorrent, the libtorrent 2.0.8 we link).
 
-Only what the network rule demands is changed (listen on 127.0.0.1; DHT, LSD, UPnP and NAT-PMP
-off). Downloads TORRENT into OUT_DIR from the peer HOST:PORT and exits 0 once every piece is
-verified, 1 on error, 2 on timeout.
+Downloads TORRENT into OUT_DIR from the peer HOST:PORT and exits 0 once every piece is verified,
+1 on error, 2 on timeout.
 
-    lt_leecher.py TORRENT OUT_DIR HOST:PORT [--tcp] [--timeout S]
+    lt_leecher.py TORRENT OUT_DIR HOST:PORT [--settings utp|default|tuned] [--timeout S]
 
---tcp turns off outgoing uTP (libtorrent dials uTP first by default), which is what
-`picotorrent download` does when TCP is allowed.
+--settings (see lt_tuning.py): "utp" is libtorrent's defaults (uTP dialled first); "default" is
+libtorrent's defaults with outgoing uTP off, which is what `picotorrent download` does when TCP is
+allowed; "tuned" is libtorrent tuned for throughput. --tcp is the old name of --settings default.
+Every kind listens on 127.0.0.1 with DHT, LSD, UPnP and NAT-PMP off.
 """
 import argparse
+import os
 import sys
 import time
 
 import libtorrent as lt
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lt_tuning  # noqa: E402
 
 
 def main():
@@ -22,21 +27,12 @@ def main():
     ap.add_argument("torrent")
     ap.add_argument("out_dir")
     ap.add_argument("peer")
-    ap.add_argument("--tcp", action="store_true", help="dial out over TCP only")
+    ap.add_argument("--settings", choices=["utp", "default", "tuned"], default="utp")
+    ap.add_argument("--tcp", action="store_true", help="the same as --settings default")
     ap.add_argument("--timeout", type=float, default=900)
     args = ap.parse_args()
 
-    settings = {
-        "listen_interfaces": "127.0.0.1:0",
-        "enable_dht": False,
-        "enable_lsd": False,
-        "enable_upnp": False,
-        "enable_natpmp": False,
-        "alert_mask": lt.alert.category_t.error_notification | lt.alert.category_t.status_notification,
-    }
-    if args.tcp:
-        settings["enable_outgoing_utp"] = False
-    ses = lt.session(settings)
+    ses = lt.session(lt_tuning.settings("default" if args.tcp else args.settings))
     h = ses.add_torrent({"ti": lt.torrent_info(args.torrent), "save_path": args.out_dir})
     host, port = args.peer.rsplit(":", 1)
     h.connect_peer((host, int(port)))

@@ -5,6 +5,7 @@
 #include "util/printable.hpp"
 
 #include <cstdint>
+#include <initializer_list>
 #include <libtorrent/settings_pack.hpp>
 #include <limits>
 #include <string>
@@ -28,6 +29,7 @@ enum class value_kind {
     non_negative_number, // integer or fraction, >= 0
     positive_number,     // integer or fraction, > 0
     proxy_type,          // none | socks4 | socks5 | http
+    disk_io,             // auto | mmap | posix
     listen_interfaces,   // libtorrent's "HOST:PORT[s|l],..." syntax
 };
 
@@ -86,6 +88,8 @@ std::vector<key_rule> const& key_rules()
         {"session.enable_natpmp", value_kind::boolean, true},
         {"session.enable_utp", value_kind::boolean, true},
         {"session.enable_tcp", value_kind::boolean, true},
+        // auto: the storage back-end measured faster for the command (config/throughput_profile.cpp).
+        {"session.disk_io", value_kind::disk_io, "auto"},
         {"ui.show_add_torrent_dialog", value_kind::boolean, true},
         {"websocket.enabled", value_kind::boolean, false},
         {"websocket.listen_port", value_kind::port, 7676},
@@ -139,6 +143,26 @@ std::string describe(json const& v)
 [[noreturn]] void expected(std::string_view key, std::string_view what, json const& got)
 {
     fail(key, "expected " + std::string(what) + ", got " + describe(got));
+}
+
+// A string that must be one of `names`: "expected \"a\", \"b\" or \"c\", got ...".
+void check_one_of(std::string_view key, json const& v, std::initializer_list<std::string_view> names)
+{
+    for (auto name : names) {
+        if (v.is_string() && v.get_ref<std::string const&>() == name)
+            return;
+    }
+    std::string list;
+    std::size_t i = 0;
+    for (auto name : names) {
+        list += (i == 0 ? "" : (i + 1 == names.size() ? " or " : ", "));
+        list += '"';
+        list += name;
+        list += '"';
+        ++i;
+    }
+    fail(key, "expected " + list + ", got " +
+                  (v.is_string() ? "\"" + util::printable(v.get<std::string>(), 100) + "\"" : describe(v)));
 }
 
 void check_integer(std::string_view key, json const& v, std::int64_t low, std::int64_t high,
@@ -240,16 +264,12 @@ void check_value(std::string_view key, value_kind kind, json const& v)
         if (!v.is_number() || !(v.get<double>() > 0))
             expected(key, "a number greater than 0", v);
         break;
-    case value_kind::proxy_type: {
-        static constexpr std::string_view types[] = {"none", "socks4", "socks5", "http"};
-        bool known = false;
-        for (auto t : types)
-            known = known || (v.is_string() && v.get_ref<std::string const&>() == t);
-        if (!known)
-            fail(key, "expected \"none\", \"socks4\", \"socks5\" or \"http\", got " +
-                          (v.is_string() ? "\"" + util::printable(v.get<std::string>(), 100) + "\"" : describe(v)));
+    case value_kind::proxy_type:
+        check_one_of(key, v, {"none", "socks4", "socks5", "http"});
         break;
-    }
+    case value_kind::disk_io:
+        check_one_of(key, v, {"auto", "mmap", "posix"});
+        break;
     case value_kind::listen_interfaces:
         if (!v.is_string())
             expected(key, "a string like \"0.0.0.0:6881,[::]:6881\"", v);

@@ -55,12 +55,14 @@ std::string user_agent()
     return std::string("PicoTorrent/") + host_version;
 }
 
-lt::settings_pack make_settings_pack(nlohmann::json const& document)
+lt::settings_pack make_settings_pack(nlohmann::json const& document, session_role role)
 {
     auto const config = effective_config(document);
     auto const& session = config.at("session");
 
     lt::settings_pack pack = lt::default_settings();
+    // First, so that a session.* key the user sets wins over the profile.
+    apply_throughput_profile(pack, role);
     for (auto const& k : int_keys)
         pack.set_int(k.setting, session.at(k.key).get<int>());
     for (auto const& k : bool_keys)

@@ -1,6 +1,8 @@
 // From the configuration to libtorrent settings.
 #pragma once
 
+#include "config/throughput_profile.hpp"
+
 #include <libtorrent/settings_pack.hpp>
 #include <nlohmann/json.hpp>
 
@@ -18,9 +20,9 @@ std::string peer_fingerprint();
 /// "PicoTorrent/<version>", sent to trackers and in the extension handshake.
 std::string user_agent();
 
-/// lt::default_settings() with the configuration applied (session.* keys, peer id, user agent).
-/// Throws config_error "KEY: message" on an invalid document.
-lt::settings_pack make_settings_pack(nlohmann::json const& document);
+/// lt::default_settings() with `role`'s throughput profile, then the configuration applied
+/// (session.* keys, peer id, user agent). Throws config_error "KEY: message" on an invalid document.
+lt::settings_pack make_settings_pack(nlohmann::json const& document, session_role role = session_role::run);
 
 /// One libtorrent setting's value: the same type as sdk::setting_value, without the SDK dependency.
 using setting_value = std::variant<bool, std::int64_t, std::string>;

@@ -54,7 +54,13 @@ application::application(host_options options)
     };
 
     session::session_options so;
-    so.settings = config::make_settings_pack(m_config.document());
+    auto const role = config::role_for_mode(m_options.mode);
+    so.settings = config::make_settings_pack(m_config.document(), role);
+    auto const disk_io = config::disk_io_for(m_config.document(), role);
+    so.disk_io = config::disk_io_constructor(disk_io);
+    m_log.write(sdk::log_level::info, "session",
+                disk_io == config::disk_io_backend::posix ? "disk I/O: posix (pread/pwrite)"
+                                                          : "disk I/O: mmap (memory-mapped files)");
     so.state_dir = m_state_dir;
     so.default_save_path = m_save_path;
     so.persist = m_options.persist;

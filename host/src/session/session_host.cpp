@@ -100,6 +100,8 @@ void session_host::start()
     params.settings = m_options.settings;
     params.settings.set_int(lt::settings_pack::alert_mask, params.settings.get_int(lt::settings_pack::alert_mask) |
                                                                static_cast<int>(host_alert_mask()));
+    if (m_options.disk_io)
+        params.disk_io_constructor = m_options.disk_io;
     m_session = std::make_unique<lt::session>(std::move(params));
 
     std::weak_ptr<bool> alive = m_alive;

@@ -10,6 +10,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <libtorrent/session.hpp>
+#include <libtorrent/session_params.hpp>
 #include <libtorrent/torrent_handle.hpp>
 
 #include <chrono>
@@ -38,6 +39,8 @@ struct session_options {
     bool persist = true;
     /// When set, only saved torrents with these info hashes are restored (one-shot commands).
     std::optional<std::set<std::string>> restore_only;
+    /// The storage back-end (config/throughput_profile.hpp); empty: libtorrent's default.
+    lt::disk_io_constructor_type disk_io;
 };
 
 /// Lives on the host thread; every method must be called there. Before start() there is no

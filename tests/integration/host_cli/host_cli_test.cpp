@@ -155,6 +155,29 @@ TEST(host_cli, magnet_x_pe_peer_is_dialled)
     EXPECT_TRUE(fs::exists(out / "payload")) << r.err;
 }
 
+// session.disk_io reaches libtorrent (issue 13): each storage back-end is named in the log and
+// downloads byte-exact; a value the host does not know is refused before it starts.
+TEST(host_cli, each_disk_io_back_end_downloads_byte_exact)
+{
+    for (std::string const backend : {"posix", "mmap"}) {
+        swarm s;
+        auto const out = s.tmp.path() / "out";
+        auto const r = run_download(s.torrent.string(), out, s.tmp.path() / "work", {"--peer", s.seed->endpoint()},
+                                    {{"disk_io", backend}});
+        EXPECT_EQ(r.exit_code, 0) << backend << ": " << r.err;
+        std::ifstream log_file(s.tmp.path() / "work" / "download-state" / "picotorrent.log");
+        std::string const log(std::istreambuf_iterator<char>(log_file), {});
+        EXPECT_NE(log.find("disk I/O: " + backend), std::string::npos) << log;
+        EXPECT_TRUE(ts::files_equal(s.data_root / "payload", out / "payload")) << backend;
+    }
+    swarm s;
+    auto const r = run_download(s.torrent.string(), s.tmp.path() / "out", s.tmp.path() / "work",
+                                {"--peer", s.seed->endpoint()}, {{"disk_io", "direct"}});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find(R"(session.disk_io: expected "auto", "mmap" or "posix", got "direct")"), std::string::npos)
+        << r.err;
+}
+
 TEST(host_cli, peer_localhost_is_accepted)
 {
     swarm s;

@@ -143,19 +143,11 @@ private:
     bool m_done = false;
 };
 
-// A one-shot download wants the payload as fast as the peers and the disk allow: deeper
-// queues between the sockets and the disk than libtorrent's defaults, which are sized for a
-// long-running client with many torrents.
-void add_throughput_settings(std::map<std::string, sdk::setting_value>& s)
+// Several seeds on one host share an IP; keyed by IP alone, a self-connection through a
+// tracker would ban them all (see seed.cpp). The throughput settings of a download are in
+// config/throughput_profile.cpp.
+void allow_peers_sharing_an_ip(std::map<std::string, sdk::setting_value>& s)
 {
-    // Bytes received but not yet written; when full, libtorrent stops reading the sockets.
-    s["max_queued_disk_bytes"] = std::int64_t(32) << 20;
-    // One fast peer may deliver many blocks per read.
-    s["max_peer_recv_buffer_size"] = std::int64_t(16) << 20;
-    // Resume checks (a rerun after Ctrl+C) hash on two threads rather than one.
-    s["hashing_threads"] = std::int64_t(2);
-    // Several seeds on one host share an IP; keyed by IP alone, a self-connection through a
-    // tracker would ban them all (see seed.cpp).
     s["allow_multiple_connections_per_ip"] = true;
 }
 
@@ -247,7 +239,7 @@ int run_download_command(command_context const& ctx)
     // dht_bootstrap_alert (see download_watch::on_alert) is in the dht category.
     int const dht_alerts = static_cast<int>(static_cast<std::uint32_t>(lt::alert_category::dht));
     options.setting_overrides["alert_mask"] = std::int64_t(dht_alerts | (debug ? handshake_logger::alert_mask() : 0));
-    add_throughput_settings(options.setting_overrides);
+    allow_peers_sharing_an_ip(options.setting_overrides);
 
     try {
         core::application app(std::move(options));
