@@ -31,14 +31,12 @@ std::string_view to_string(sdk::log_level level)
     return "info";
 }
 
-logger::logger(sdk::log_level min_level) : m_min_level(min_level) {}
+logger::logger(sdk::log_level min_level, log_flood_guard guard) : m_guard(std::move(guard)), m_min_level(min_level) {}
 
-void logger::open_file(std::filesystem::path const& file)
+void logger::open_file(std::filesystem::path const& file, std::uintmax_t max_bytes)
 {
-    std::error_code ec;
-    std::filesystem::create_directories(file.parent_path(), ec);
     std::lock_guard lock(m_mutex);
-    m_file.open(file, std::ios::app);
+    (void)m_file.open(file, max_bytes);
 }
 
 void logger::set_level(sdk::log_level level)
@@ -55,6 +53,18 @@ void logger::set_console_level(sdk::log_level level)
 
 void logger::write(sdk::log_level level, std::string_view source, std::string_view message)
 {
+    std::lock_guard lock(m_mutex);
+    if (level < m_min_level)
+        return;
+    auto const verdict = m_guard.admit(to_string(level), source, message);
+    for (auto const& [note_source, note] : verdict.notes)
+        emit(level, note_source, note);
+    if (verdict.write)
+        emit(level, source, message);
+}
+
+void logger::emit(sdk::log_level level, std::string_view source, std::string_view message)
+{
     std::string line = utc_timestamp();
     line += ' ';
     line += to_string(level);
@@ -64,14 +74,9 @@ void logger::write(sdk::log_level level, std::string_view source, std::string_vi
     for (char c : message)
         line += (c == '\n' || c == '\r') ? ' ' : c;
     line += '\n';
-
-    std::lock_guard lock(m_mutex);
-    if (level < m_min_level)
-        return;
     if (level >= m_console_level)
         std::cerr << line << std::flush;
-    if (m_file.is_open())
-        m_file << line << std::flush;
+    m_file.write(line);
 }
 
 } // namespace pico::core
