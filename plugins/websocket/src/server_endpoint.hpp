@@ -2,6 +2,7 @@
 // Only server_plain.cpp and server_tls.cpp include this (websocketpp is heavy).
 #pragma once
 
+#include "auth_throttle.hpp"
 #include "dashboard_http.hpp"
 #include "server.hpp"
 
@@ -199,12 +200,41 @@ private:
         return true;
     }
 
+    // An address blocked for guessing tokens gets 429 before anything is checked.
+    bool refuse_if_blocked(connection_ptr const& con, std::string const& address)
+    {
+        if (!m_throttle.blocked(address))
+            return false;
+        con->set_status(websocketpp::http::status_code::too_many_requests);
+        con->replace_header("Retry-After", std::to_string(m_throttle.block_duration().count()));
+        std::lock_guard<std::mutex> lock(m_stats_mutex);
+        ++m_stats.refused;
+        return true;
+    }
+
+    void count_token_result(std::string const& address, handshake_decision const& d)
+    {
+        if (d.refuse_status == 401) {
+            if (m_throttle.failed(address))
+                m_log(sdk::log_level::warning,
+                      "blocking " + address + " for " + std::to_string(m_throttle.block_duration().count()) +
+                          " s: more than " + std::to_string(auth_throttle::default_free_failures) +
+                          " wrong tokens in a minute (answered with 429 until then)");
+        } else if (d.refuse_status == 0) {
+            m_throttle.succeeded(address);
+        }
+    }
+
     bool on_validate(websocketpp::connection_hdl hdl)
     {
         auto con = m_endpoint.get_con_from_hdl(hdl);
+        auto const address = address_of(con->get_remote_endpoint());
+        if (refuse_if_blocked(con, address))
+            return false;
         auto req = request_of(con);
         req.subprotocols = con->get_requested_subprotocols();
         auto const decision = m_policy->check(req);
+        count_token_result(address, decision);
         if (refuse(con, decision))
             return false;
         if (decision.select_subprotocol)
@@ -221,7 +251,12 @@ private:
             serve_dashboard(con);
             return;
         }
-        if (refuse(con, m_policy->check(request_of(con))))
+        auto const address = address_of(con->get_remote_endpoint());
+        if (refuse_if_blocked(con, address))
+            return;
+        auto const decision = m_policy->check(request_of(con));
+        count_token_result(address, decision);
+        if (refuse(con, decision))
             return;
         con->set_status(websocketpp::http::status_code::upgrade_required);
         con->set_body("This is a WebSocket endpoint.\n");
@@ -336,6 +371,7 @@ private:
 
     server_options m_options;
     std::optional<access_policy> m_policy;
+    auth_throttle m_throttle;
     server_listener& m_listener;
     log_function m_log;
     ws_server m_endpoint;
