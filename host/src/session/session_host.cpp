@@ -72,7 +72,8 @@ std::optional<lt::tcp::endpoint> parse_endpoint(std::string const& text)
 session_host::session_host(boost::asio::io_context& ioc, session_options options, publish_fn publish, log_fn log,
                            hooks_fn hooks)
     : m_ioc(ioc), m_options(std::move(options)), m_publish(std::move(publish)), m_log(std::move(log)),
-      m_hooks(std::move(hooks)), m_tick_timer(ioc), m_shutdown_timer(ioc)
+      m_hooks(std::move(hooks)), m_tick_timer(ioc), m_shutdown_timer(ioc),
+      m_foreign(m_options.persist ? std::optional<std::filesystem::path>(m_options.state_dir / "foreign") : std::nullopt)
 {
 }
 
@@ -238,6 +239,15 @@ void session_host::translate(lt::alert const* a)
         m_torrents.erase(key);
         if (m_store)
             m_store->remove(key);
+        if (auto it = m_owned_deletes.find(key); it != m_owned_deletes.end()) {
+            for (auto const& problem : delete_owned_files(*it->second.ti, it->second.save_path, it->second.keep))
+                m_log(sdk::log_level::warning, problem);
+            m_log(sdk::log_level::info, "removed the data of " + key + " but kept " +
+                                            std::to_string(it->second.keep.size()) +
+                                            " file(s) that were there before it was added");
+            m_owned_deletes.erase(it);
+        }
+        m_foreign.forget(key);
         sdk::torrent_removed_event e;
         e.info_hash = key;
         auto it = m_names.find(key);
@@ -248,6 +258,11 @@ void session_host::translate(lt::alert const* a)
         return;
     }
     if (auto const* md = lt::alert_cast<lt::metadata_received_alert>(a)) {
+        // A magnet's files become known only now; libtorrent writes none before a whole piece
+        // has arrived and been checked, which is after this alert is handled.
+        if (auto ti = md->handle.torrent_file())
+            m_foreign.record(info_hash_string(md->handle.info_hashes()), *ti,
+                             md->handle.status(lt::torrent_handle::query_save_path).save_path);
         request_resume_data(md->handle); // the info dictionary is now worth keeping
         auto snap = make_snapshot(md->handle.status());
         m_names[snap.info_hash] = snap.name;
@@ -351,9 +366,13 @@ sdk::add_torrent_result session_host::add(sdk::add_torrent_request request)
         atp.peers.push_back(*ep);
     }
 
+    // Before libtorrent can create or write anything: which files were there already.
+    if (atp.ti)
+        m_foreign.record(request.info_hash, *atp.ti, atp.save_path);
     lt::error_code ec;
     auto h = m_session->add_torrent(std::move(atp), ec);
     if (ec) {
+        m_foreign.forget(request.info_hash);
         result.error = ec.message();
         return result;
     }
@@ -413,6 +432,15 @@ bool session_host::remove(std::string const& info_hash, sdk::remove_mode mode)
     auto h = handle(info_hash);
     if (!h)
         return false;
+    auto ti = h->torrent_file();
+    if (mode == sdk::remove_mode::delete_data && ti && m_foreign.any(info_hash)) {
+        // libtorrent's delete_files would take the files that were there before: delete only
+        // the others, once the torrent is gone (torrent_removed_alert).
+        m_owned_deletes[info_hash] = {ti, h->status(lt::torrent_handle::query_save_path).save_path,
+                                      m_foreign.of(info_hash)};
+        m_session->remove_torrent(*h);
+        return true;
+    }
     m_session->remove_torrent(*h, mode == sdk::remove_mode::delete_data ? lt::session::delete_files
                                                                         : lt::remove_flags_t{});
     return true;

@@ -4,6 +4,7 @@
 
 #include "persistence/resume_store.hpp"
 #include "session/alert_translator.hpp"
+#include "session/foreign_files.hpp"
 
 #include <picotorrent/sdk/host.hpp>
 
@@ -140,6 +141,14 @@ private:
     std::map<std::string, lt::torrent_handle> m_torrents; // by info hash string
     std::map<std::string, std::string> m_names;           // for torrent_removed after the handle is gone
     std::set<std::string> m_restoring;                     // added from saved state, not yet announced
+    foreign_files m_foreign;                               // files that were there before a torrent
+    /// A removal with data whose pre-existing files must stay: what to delete once it is gone.
+    struct owned_delete {
+        std::shared_ptr<lt::torrent_info const> ti;
+        std::string save_path;
+        std::set<std::string> keep;
+    };
+    std::map<std::string, owned_delete> m_owned_deletes;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
     int m_outstanding_resume = 0;
     bool m_stopping = false;
