@@ -20,8 +20,13 @@ class foreign_files {
     /// Records under `dir` (created when needed); nullopt keeps them in memory only.
     explicit foreign_files(std::optional<std::filesystem::path> dir);
 
-    /// Notes which of `ti`'s files exist under `save_path` now (before libtorrent can write).
+    /// Notes which of `ti`'s files exist under `save_path` now (before libtorrent can write);
+    /// files this host left there itself (remember_ours) do not count.
     void record(std::string const& key, lt::torrent_info const& ti, std::string const& save_path);
+
+    /// A torrent leaves with its data kept: its files that were not foreign are this host's, so
+    /// adding the torrent again and removing it with data deletes them.
+    void remember_ours(std::string const& key, lt::torrent_info const& ti, std::string const& save_path);
 
     /// True when some file of the torrent was already there.
     bool any(std::string const& key);
@@ -34,9 +39,12 @@ class foreign_files {
 
   private:
     std::set<std::string>* load(std::string const& key);
+    std::set<std::string>& ours();
+    void save_ours();
 
     std::optional<std::filesystem::path> m_dir;
     std::map<std::string, std::set<std::string>> m_by_key;
+    std::optional<std::set<std::string>> m_ours; // absolute paths, loaded on first use
 };
 
 /// Deletes the torrent's files under `save_path` except `keep`, then the folders that became

@@ -187,7 +187,14 @@ void session_host::handle_alerts()
     std::vector<lt::alert*> alerts;
     m_session->pop_alerts(&alerts);
     for (auto const* a : alerts) {
-        translate(a);
+        try {
+            translate(a);
+        } catch (lt::system_error const& e) {
+            // An alert about a torrent removed meanwhile: its handle no longer answers. The
+            // removal's own alert follows; this one has nothing left to report.
+            if (e.code() != lt::errors::invalid_torrent_handle)
+                throw;
+        }
         if (on_alert)
             on_alert(a);
     }
@@ -432,15 +439,21 @@ bool session_host::remove(std::string const& info_hash, sdk::remove_mode mode)
     auto h = handle(info_hash);
     if (!h)
         return false;
+    // Out of the list now, not at torrent_removed_alert: until then libtorrent already treats
+    // the handle as invalid, and the next tick's status() on it would throw.
+    auto const key = info_hash_string(h->info_hashes());
+    m_torrents.erase(key);
     auto ti = h->torrent_file();
-    if (mode == sdk::remove_mode::delete_data && ti && m_foreign.any(info_hash)) {
+    if (mode == sdk::remove_mode::delete_data && ti && m_foreign.any(key)) {
         // libtorrent's delete_files would take the files that were there before: delete only
         // the others, once the torrent is gone (torrent_removed_alert).
-        m_owned_deletes[info_hash] = {ti, h->status(lt::torrent_handle::query_save_path).save_path,
-                                      m_foreign.of(info_hash)};
+        m_owned_deletes[key] = {ti, h->status(lt::torrent_handle::query_save_path).save_path,
+                                      m_foreign.of(key)};
         m_session->remove_torrent(*h);
         return true;
     }
+    if (mode == sdk::remove_mode::keep_data && ti)
+        m_foreign.remember_ours(key, *ti, h->status(lt::torrent_handle::query_save_path).save_path);
     m_session->remove_torrent(*h, mode == sdk::remove_mode::delete_data ? lt::session::delete_files
                                                                         : lt::remove_flags_t{});
     return true;

@@ -75,7 +75,9 @@ TEST(delete_data, a_file_the_user_had_before_the_torrent_is_kept)
 
     ASSERT_TRUE(fs::exists(downloads / "victim" / "notes.txt")) << "delete_data took a file it never wrote";
     EXPECT_EQ(read_all(downloads / "victim" / "notes.txt"), "mine");
-    EXPECT_TRUE(fs::is_empty(tmp.path() / "state" / "foreign")) << "the record goes with the torrent";
+    EXPECT_FALSE(fs::exists(tmp.path() / "state" / "foreign" / "crafted.json"));
+    for (auto const& e : fs::directory_iterator(tmp.path() / "state" / "foreign"))
+        EXPECT_EQ(e.path().filename(), "ours.json") << "a torrent's record goes with it";
 }
 
 TEST(delete_data, files_the_host_downloaded_are_deleted_with_their_folder)
