@@ -68,9 +68,10 @@ void apply_throughput_profile(lt::settings_pack& pack, session_role role)
 
 disk_io_backend auto_disk_io(session_role role)
 {
-    // Measured per mode (bench/RESULTS.md): with pread/pwrite, downloads were slower in every
-    // run (0.66-0.97x of mmap) and seeding was as fast in one run and 0.66x in another, though
-    // it used 15-25% less CPU per GB; session.disk_io "posix" is there for that trade.
+    // Measured per mode (bench/RESULTS.md). Downloading, pread/pwrite was slower in every run
+    // (0.66-0.97x of mmap). Seeding, it was as fast or faster in 4 of 5 runs (0.99-1.14x; one
+    // 2-round run at load 7 had 0.66x) and always used 7-25% less CPU per GB. Seed stays on mmap
+    // until transmission_leecher, which failed 2 of 8 runs with posix, is known not to care.
     switch (role) {
     case session_role::download:
         return disk_io_backend::mmap;
