@@ -273,12 +273,29 @@ void session_host::translate(lt::alert const* a)
         request_resume_data(md->handle); // the info dictionary is now worth keeping
         auto snap = make_snapshot(md->handle.status());
         m_names[snap.info_hash] = snap.name;
+        bool const held = m_files_held.erase(snap.info_hash) > 0;
         if (m_stopping)
             return;
         sdk::metadata_received_event e;
-        e.torrent = std::move(snap);
+        e.torrent = snap;
         e.files = file_entries(md->handle);
+        if (!held) {
+            m_publish(e);
+            return;
+        }
+        // The files were held at "don't download": the event offers the default, and whatever
+        // a filter sets while handling it is final. Only when none set anything do all files go
+        // to the default, after the event, so no piece of an excluded file is ever requested.
+        for (auto& f : e.files)
+            f.priority = sdk::default_priority;
+        m_priorities_set_for.clear();
         m_publish(e);
+        bool const filtered = m_priorities_set_for.count(snap.info_hash) > 0;
+        m_priorities_set_for.clear();
+        auto ti = md->handle.torrent_file();
+        if (!filtered && ti && md->handle.is_valid())
+            md->handle.prioritize_files(
+                std::vector<lt::download_priority_t>(static_cast<std::size_t>(ti->num_files()), lt::default_priority));
         return;
     }
     if (auto const* fin = lt::alert_cast<lt::torrent_finished_alert>(a)) {
@@ -376,6 +393,12 @@ sdk::add_torrent_result session_host::add(sdk::add_torrent_request request)
     // Before libtorrent can create or write anything: which files were there already.
     if (atp.ti)
         m_foreign.record(request.info_hash, *atp.ti, atp.save_path);
+    // A magnet without a file selection of its own downloads nothing until its metadata has
+    // been through the hooks' and plugins' file filters (metadata_received below); otherwise a
+    // fast peer can deliver excluded files before the filters are applied.
+    bool const hold_files = !atp.ti && atp.file_priorities.empty();
+    if (hold_files)
+        atp.flags |= lt::torrent_flags::default_dont_download;
     lt::error_code ec;
     auto h = m_session->add_torrent(std::move(atp), ec);
     if (ec) {
@@ -385,6 +408,8 @@ sdk::add_torrent_result session_host::add(sdk::add_torrent_request request)
     }
     m_torrents[request.info_hash] = h;
     m_names[request.info_hash] = request.name;
+    if (hold_files)
+        m_files_held.insert(request.info_hash);
     result.ok = true;
     return result;
 }
@@ -540,6 +565,7 @@ bool session_host::set_file_priorities(std::string const& info_hash, std::vector
     for (auto p : priorities)
         prios.push_back(lt::download_priority_t(std::min<std::uint8_t>(p, 7)));
     h->prioritize_files(prios);
+    m_priorities_set_for.insert(info_hash_string(h->info_hashes()));
     return true;
 }
 

@@ -142,6 +142,8 @@ private:
     std::map<std::string, std::string> m_names;           // for torrent_removed after the handle is gone
     std::set<std::string> m_restoring;                     // added from saved state, not yet announced
     foreign_files m_foreign;                               // files that were there before a torrent
+    std::set<std::string> m_files_held;                    // magnets downloading nothing until their metadata
+    std::set<std::string> m_priorities_set_for;            // set_file_priorities calls while an event runs
     /// A removal with data whose pre-existing files must stay: what to delete once it is gone.
     struct owned_delete {
         std::shared_ptr<lt::torrent_info const> ti;
