@@ -52,6 +52,11 @@ void on_storage_moved(lt::torrent_alert const& a, std::string old_path, std::str
     e.new_path = std::move(new_path);
     e.error = std::move(error);
     publish(e);
+    // libtorrent's own status updates do not count a new save path as a change: say it here,
+    // so lists (the GUI, WebSocket clients) show where the files are now.
+    sdk::torrents_updated_event updated;
+    updated.torrents.push_back(e.torrent);
+    publish(updated);
 }
 
 void on_file_completed(lt::file_completed_alert const& a, publish_fn const& publish)

@@ -190,6 +190,9 @@ async def main(a):
         moved_to = os.path.join(a.save_root, "moved")
         m = await c.ok("move_storage", info_hash=ih, save_path=moved_to)
         assert os.path.realpath(m["save_path"]) == os.path.realpath(moved_to), m
+        # The broadcasts carry the new place too (a torrent_updated follows the move).
+        await c.until(lambda: os.path.realpath(c.latest[ih]["save_path"]) == os.path.realpath(moved_to),
+                      "a torrent_updated with the new save_path", seconds=30)
         moved_file = os.path.join(moved_to, "bundle", "b.bin")
         for _ in range(300):
             if os.path.exists(moved_file) and not os.path.exists(os.path.join(a.save_root, "bundle", "b.bin")):
