@@ -1,5 +1,6 @@
 #include "app/remote/remote_format.hpp"
 
+#include "app/progress_display.hpp"
 #include "util/byte_size.hpp"
 #include "util/printable.hpp"
 
@@ -39,20 +40,6 @@ std::string percent(double fraction)
 std::string rate(std::int64_t bytes_per_second)
 {
     return bytes_per_second <= 0 ? "-" : util::format_size(bytes_per_second) + "/s";
-}
-
-std::string eta(std::int64_t seconds)
-{
-    if (seconds < 0)
-        return "-";
-    char buf[32];
-    if (seconds >= 86400)
-        std::snprintf(buf, sizeof buf, "%lldd %02lldh", static_cast<long long>(seconds / 86400),
-                      static_cast<long long>(seconds % 86400 / 3600));
-    else
-        std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(seconds / 3600),
-                      static_cast<long long>(seconds % 3600 / 60), static_cast<long long>(seconds % 60));
-    return buf;
 }
 
 // Columns padded to their widest cell; the last column is left unpadded.
@@ -111,7 +98,7 @@ std::string torrent_table(std::vector<json> const& torrents)
             status_cell += ": " + text_of(t, "error");
         rows.push_back({text_of(t, "info_hash").substr(0, 8), percent(number_of(t, "progress")),
                         util::format_size(int_of(t, "size")), rate(int_of(t, "dl_rate")),
-                        rate(int_of(t, "ul_rate")), eta(int_of(t, "eta")), ratio, status_cell,
+                        rate(int_of(t, "ul_rate")), format_eta(int_of(t, "eta")), ratio, status_cell,
                         text_of(t, "name")});
         total_size += int_of(t, "size");
         total_down += int_of(t, "dl_rate");
