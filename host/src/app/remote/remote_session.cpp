@@ -1,5 +1,8 @@
 #include "app/remote/remote_session.hpp"
 
+#include "config/config_error.hpp"
+#include "config/json_text.hpp"
+
 #include <algorithm>
 
 namespace pico::app::remote {
@@ -10,21 +13,14 @@ namespace {
 
 json parse_message(std::string const& text)
 {
-    // The host's messages are bounded and its own; the depth limit still keeps a hostile server
-    // from crashing the client.
-    std::size_t depth = 0;
-    std::size_t max_depth = 0;
-    for (char c : text) {
-        if (c == '{' || c == '[')
-            max_depth = std::max(max_depth, ++depth);
-        else if ((c == '}' || c == ']') && depth > 0)
-            --depth;
+    // The host's own depth-bounded parser: a hostile server cannot crash the client by nesting.
+    json message;
+    try {
+        message = config::parse_json_with_comments(text, "the host's message");
+    } catch (config::config_error const& e) {
+        throw remote_error(std::string("the host sent bad JSON: ") + e.what());
     }
-    if (max_depth > 64)
-        throw remote_error("the host sent JSON nested deeper than 64 levels");
-    auto message = json::parse(text, nullptr, false);
-    if (message.is_discarded() || !message.is_object() || !message.contains("type") ||
-        !message["type"].is_string())
+    if (!message.is_object() || !message.contains("type") || !message["type"].is_string())
         throw remote_error("the host sent something that is not a protocol message");
     return message;
 }
