@@ -7,18 +7,16 @@
 //   websocket_bench [--torrents N] [--clients M] [--seconds S] [--changed FRACTION] [--interval-ms I]
 #include "plugin_fixture.hpp"
 
-#include <websocketpp/client.hpp>
-#include <websocketpp/config/asio_no_tls_client.hpp>
-
-#include <dirent.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <dirent.h>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <unistd.h>
+#include <websocketpp/client.hpp>
+#include <websocketpp/config/asio_no_tls_client.hpp>
 
 using namespace pico::websocket::testing;
 using clock_type = std::chrono::steady_clock;
@@ -27,7 +25,8 @@ namespace {
 
 std::int64_t now_us()
 {
-    return std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::microseconds>(clock_type::now().time_since_epoch())
+        .count();
 }
 
 // CPU seconds (user + system) of this process's threads with the given name.
@@ -201,11 +200,12 @@ try {
               << ", ticks " << ticks << " every " << interval_ms << " ms\n"
               << "host CPU per second: host thread " << 100 * cpu_host / wall << "%, websocket thread "
               << 100 * cpu_ws / wall << "%, total " << 100 * (cpu_host + cpu_ws) / wall << "% of one core\n"
-              << "client CPU per second (all " << clients << " clients, one thread): " << 100 * cpu_clients / wall
-              << "%\n"
+              << "client CPU per second (all " << clients
+              << " clients, one thread): " << 100 * cpu_clients / wall << "%\n"
               << "delay change -> delivery: p50 " << percentile(cs.delays_us, 0.50) / 1000.0 << " ms, p99 "
-              << percentile(cs.delays_us, 0.99) / 1000.0 << " ms, max " << percentile(cs.delays_us, 1.0) / 1000.0
-              << " ms (" << cs.delays_us.size() << " deliveries, expected " << ticks * clients << ")\n"
+              << percentile(cs.delays_us, 0.99) / 1000.0 << " ms, max "
+              << percentile(cs.delays_us, 1.0) / 1000.0 << " ms (" << cs.delays_us.size()
+              << " deliveries, expected " << ticks * clients << ")\n"
               << "bytes per client per second: " << static_cast<double>(cs.bytes) / clients / wall
               << " (message size " << (cs.messages ? cs.bytes / cs.messages : 0) << " bytes)\n"
               << "dropped clients: " << stats.dropped << "\n";

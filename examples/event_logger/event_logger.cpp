@@ -4,7 +4,6 @@
 // pico::sdk::subscribe<E>(host, handler) and keep the returned subscriptions in a
 // member, because a subscription unsubscribes when it is destroyed.
 #include <picotorrent/sdk/sdk.hpp>
-
 #include <string>
 #include <vector>
 
@@ -12,7 +11,10 @@ namespace sdk = pico::sdk;
 
 namespace {
 
-std::string describe(sdk::torrent_snapshot const& t) { return t.info_hash + " \"" + t.name + "\""; }
+std::string describe(sdk::torrent_snapshot const& t)
+{
+    return t.info_hash + " \"" + t.name + "\"";
+}
 
 std::string join(std::vector<std::string> const& items)
 {
@@ -23,7 +25,7 @@ std::string join(std::vector<std::string> const& items)
 }
 
 class event_logger final : public sdk::plugin {
-public:
+  public:
     void start(sdk::host& h) override
     {
         m_host = &h;
@@ -59,9 +61,8 @@ public:
             return e.info_hash + " " + e.url + ": " + e.message + " (" + std::to_string(e.times_in_row) +
                    " in a row)";
         });
-        on<sdk::torrents_updated_event>("torrents_updated", [](auto const& e) {
-            return std::to_string(e.torrents.size()) + " changed";
-        });
+        on<sdk::torrents_updated_event>(
+            "torrents_updated", [](auto const& e) { return std::to_string(e.torrents.size()) + " changed"; });
         on<sdk::session_stats_event>("session_stats", [](auto const& e) {
             return "down=" + std::to_string(e.download_rate) + " up=" + std::to_string(e.upload_rate) +
                    " peers=" + std::to_string(e.num_peers);
@@ -76,10 +77,9 @@ public:
 
     void stop() override { m_subscriptions.clear(); }
 
-private:
+  private:
     // Subscribes to E; each time it fires, logs "<name> <details(e)>".
-    template <class E, class F>
-    void on(char const* name, F details)
+    template <class E, class F> void on(char const* name, F details)
     {
         m_subscriptions.push_back(sdk::subscribe<E>(*m_host, [this, name, details](E const& e) {
             std::string const text = details(e);

@@ -2,10 +2,8 @@
 //
 // Shows a plugin reading its own config section and acting on torrents_updated.
 // PicoTorrent.json:   "ratio_limit": { "ratio": 2.0 }
-#include <picotorrent/sdk/sdk.hpp>
-
 #include <nlohmann/json.hpp>
-
+#include <picotorrent/sdk/sdk.hpp>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -23,7 +21,7 @@ std::string text(double value)
 }
 
 class ratio_limit final : public sdk::plugin {
-public:
+  public:
     void start(sdk::host& h) override
     {
         m_host = &h;
@@ -44,15 +42,15 @@ public:
                 if (t.paused || t.ratio < m_limit)
                     continue;
                 if (m_host->pause_torrent(t.info_hash))
-                    m_host->log(sdk::log_level::info, "paused \"" + t.name + "\" (" + t.info_hash +
-                                                          ") at ratio " + text(t.ratio));
+                    m_host->log(sdk::log_level::info,
+                                "paused \"" + t.name + "\" (" + t.info_hash + ") at ratio " + text(t.ratio));
             }
         });
     }
 
     void stop() override { m_updated.reset(); }
 
-private:
+  private:
     sdk::host* m_host = nullptr;
     double m_limit = 2.0;
     sdk::subscription m_updated;

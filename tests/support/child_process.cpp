@@ -88,8 +88,9 @@ child_process::child_process(std::string const& program, std::vector<std::string
     // posix_spawn, not fork: the parent runs libtorrent threads, and a forked copy of a
     // multi-threaded process may only call async-signal-safe functions before exec.
     bool const search = program.find('/') == std::string::npos;
-    int const rc = search ? ::posix_spawnp(&m_pid, program.c_str(), &fa.actions, nullptr, argv.data(), envp.data())
-                          : ::posix_spawn(&m_pid, program.c_str(), &fa.actions, nullptr, argv.data(), envp.data());
+    int const rc =
+        search ? ::posix_spawnp(&m_pid, program.c_str(), &fa.actions, nullptr, argv.data(), envp.data())
+               : ::posix_spawn(&m_pid, program.c_str(), &fa.actions, nullptr, argv.data(), envp.data());
     ::close(out_pipe[1]);
     ::close(err_pipe[1]);
     if (rc != 0) {
@@ -186,7 +187,10 @@ int child_process::wait(std::chrono::milliseconds timeout)
     return *m_exit_code;
 }
 
-bool child_process::running() { return !try_reap(false); }
+bool child_process::running()
+{
+    return !try_reap(false);
+}
 
 void child_process::kill(int sig)
 {
@@ -206,7 +210,8 @@ std::string child_process::stderr_text() const
     return m_err.text;
 }
 
-bool child_process::wait_for_text(stream const& s, std::string const& needle, std::chrono::milliseconds timeout)
+bool child_process::wait_for_text(stream const& s, std::string const& needle,
+                                  std::chrono::milliseconds timeout)
 {
     bool found = false;
     wait_until(

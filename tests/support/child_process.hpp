@@ -1,8 +1,6 @@
 // Runs a program (usually the picotorrent binary) the way a user would, and watches it.
 #pragma once
 
-#include <sys/types.h>
-
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -12,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <sys/types.h>
 #include <thread>
 #include <vector>
 
@@ -21,7 +20,7 @@ namespace pico::test_support {
 /// from /dev/null. The destructor sends SIGKILL to this child only, by PID, if it still runs,
 /// and reaps it.
 class child_process {
-public:
+  public:
     /// Starts `program` (searched in PATH when it has no '/') with `args`. `env` entries are set
     /// on top of this process's environment; `cwd`, when given, is its working directory.
     /// Throws std::system_error when it cannot be started.
@@ -57,7 +56,7 @@ public:
     /// Waits until its stderr contains `needle`; false when it exits or `timeout` passes first.
     bool wait_for_stderr(std::string const& needle, std::chrono::milliseconds timeout);
 
-private:
+  private:
     struct stream {
         int fd = -1;
         std::string text;

@@ -28,8 +28,8 @@ nlohmann::json loopback_host_config(nlohmann::json const& extra, std::uint16_t p
     return cfg;
 }
 
-std::filesystem::path write_loopback_host_config(std::filesystem::path const& file, nlohmann::json const& extra,
-                                                 std::uint16_t port)
+std::filesystem::path write_loopback_host_config(std::filesystem::path const& file,
+                                                 nlohmann::json const& extra, std::uint16_t port)
 {
     if (file.has_parent_path())
         std::filesystem::create_directories(file.parent_path());

@@ -1,10 +1,9 @@
 // PicoTorrent.json files for tests that run a host: the network rule, written once.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 namespace pico::test_support {
 
@@ -15,7 +14,7 @@ namespace pico::test_support {
 nlohmann::json loopback_host_config(nlohmann::json const& extra = {}, std::uint16_t port = 0);
 
 /// Writes loopback_host_config(extra, port) to `file` (creating its folder) and returns `file`.
-std::filesystem::path write_loopback_host_config(std::filesystem::path const& file, nlohmann::json const& extra = {},
-                                                 std::uint16_t port = 0);
+std::filesystem::path write_loopback_host_config(std::filesystem::path const& file,
+                                                 nlohmann::json const& extra = {}, std::uint16_t port = 0);
 
 } // namespace pico::test_support

@@ -1,9 +1,8 @@
 #include "support/loopback.hpp"
 
-#include <libtorrent/alert.hpp>
-
 #include <arpa/inet.h>
 #include <cerrno>
+#include <libtorrent/alert.hpp>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <system_error>
@@ -24,10 +23,10 @@ lt::settings_pack loopback_settings()
     s.set_bool(lt::settings_pack::allow_multiple_connections_per_ip, true);
     s.set_int(lt::settings_pack::upload_rate_limit, 0);
     s.set_int(lt::settings_pack::download_rate_limit, 0);
-    s.set_int(lt::settings_pack::alert_mask, static_cast<int>(static_cast<std::uint32_t>(
-                                                 lt::alert_category::error | lt::alert_category::status |
-                                                 lt::alert_category::storage | lt::alert_category::tracker |
-                                                 lt::alert_category::file_progress)));
+    s.set_int(lt::settings_pack::alert_mask,
+              static_cast<int>(static_cast<std::uint32_t>(
+                  lt::alert_category::error | lt::alert_category::status | lt::alert_category::storage |
+                  lt::alert_category::tracker | lt::alert_category::file_progress)));
     return s;
 }
 

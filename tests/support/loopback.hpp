@@ -1,9 +1,8 @@
 // Keeping test traffic on 127.0.0.1.
 #pragma once
 
-#include <libtorrent/settings_pack.hpp>
-
 #include <cstdint>
+#include <libtorrent/settings_pack.hpp>
 
 namespace pico::test_support {
 

@@ -43,7 +43,8 @@ void write_file(fs::path const& file, std::int64_t size, std::uint64_t state)
         state = 1;
     std::int64_t left = size;
     while (left > 0) {
-        auto const n = static_cast<std::size_t>(std::min<std::int64_t>(left, static_cast<std::int64_t>(chunk.size())));
+        auto const n =
+            static_cast<std::size_t>(std::min<std::int64_t>(left, static_cast<std::int64_t>(chunk.size())));
         for (std::size_t i = 0; i < n; i += 8) {
             state ^= state << 13;
             state ^= state >> 7;
@@ -88,7 +89,8 @@ bool regular_files_equal(fs::path const& a, fs::path const& b, std::string* why)
             return fail("short read at offset " + std::to_string(offset) + " of " + a.string());
         auto const un = static_cast<std::size_t>(n);
         if (std::memcmp(buf_a.data(), buf_b.data(), un) != 0) {
-            auto const at = std::mismatch(buf_a.begin(), buf_a.begin() + n, buf_b.begin()).first - buf_a.begin();
+            auto const at =
+                std::mismatch(buf_a.begin(), buf_a.begin() + n, buf_b.begin()).first - buf_a.begin();
             return fail(a.string() + " and " + b.string() + " differ at byte " +
                         std::to_string(offset + static_cast<std::uintmax_t>(at)));
         }
@@ -134,8 +136,8 @@ bool files_equal(fs::path const& a, fs::path const& b, std::string* why)
         auto const entries_b = relative_entries(b);
         if (entries_a != entries_b) {
             std::vector<fs::path> diff;
-            std::set_symmetric_difference(entries_a.begin(), entries_a.end(), entries_b.begin(), entries_b.end(),
-                                          std::back_inserter(diff));
+            std::set_symmetric_difference(entries_a.begin(), entries_a.end(), entries_b.begin(),
+                                          entries_b.end(), std::back_inserter(diff));
             if (why)
                 *why = "the directories differ in " + diff.front().string();
             return false;

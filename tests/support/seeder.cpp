@@ -8,7 +8,6 @@
 #include <libtorrent/torrent_flags.hpp>
 #include <libtorrent/torrent_info.hpp>
 #include <libtorrent/torrent_status.hpp>
-
 #include <stdexcept>
 
 namespace pico::test_support {
@@ -45,11 +44,12 @@ seeder::seeder(std::filesystem::path const& torrent_file, std::filesystem::path 
                 problem = "torrent error: " + st.errc.message();
                 return true;
             }
-            bool const checked = st.state == lt::torrent_status::downloading ||
-                                 st.state == lt::torrent_status::finished;
+            bool const checked =
+                st.state == lt::torrent_status::downloading || st.state == lt::torrent_status::finished;
             if (checked && !st.is_seeding) {
-                problem = "the data in " + save_path.string() + " does not match " + torrent_file.string() + " (" +
-                          std::to_string(st.total_done) + " of " + std::to_string(st.total) + " bytes verified)";
+                problem = "the data in " + save_path.string() + " does not match " + torrent_file.string() +
+                          " (" + std::to_string(st.total_done) + " of " + std::to_string(st.total) +
+                          " bytes verified)";
                 return true;
             }
             return st.is_seeding && m_port != 0;
@@ -63,8 +63,14 @@ seeder::seeder(std::filesystem::path const& torrent_file, std::filesystem::path 
 
 seeder::~seeder() = default;
 
-std::string seeder::endpoint() const { return "127.0.0.1:" + std::to_string(m_port); }
+std::string seeder::endpoint() const
+{
+    return "127.0.0.1:" + std::to_string(m_port);
+}
 
-std::int64_t seeder::uploaded() const { return m_handle.status().total_payload_upload; }
+std::int64_t seeder::uploaded() const
+{
+    return m_handle.status().total_payload_upload;
+}
 
 } // namespace pico::test_support

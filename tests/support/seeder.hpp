@@ -1,12 +1,11 @@
 // A real libtorrent session on loopback that seeds one torrent: the other end of download tests.
 #pragma once
 
-#include <libtorrent/session.hpp>
-#include <libtorrent/torrent_handle.hpp>
-
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <libtorrent/session.hpp>
+#include <libtorrent/torrent_handle.hpp>
 #include <memory>
 #include <string>
 
@@ -26,7 +25,7 @@ struct seeder_options {
 /// on 127.0.0.1 with loopback_settings(). The constructor returns once the torrent is seeding and the
 /// session is listening; it throws std::runtime_error when the data does not match or time runs out.
 class seeder {
-public:
+  public:
     seeder(std::filesystem::path const& torrent_file, std::filesystem::path const& save_path,
            seeder_options options = {});
     ~seeder();
@@ -44,7 +43,7 @@ public:
     /// The session, for tests that need more (its alerts are not consumed by the seeder).
     lt::session& session() { return *m_session; }
 
-private:
+  private:
     std::unique_ptr<lt::session> m_session;
     lt::torrent_handle m_handle;
     std::uint16_t m_port = 0;

@@ -2,14 +2,13 @@
 // libtorrent sessions exchanging a payload over 127.0.0.1.
 #include "support/test_support.hpp"
 
+#include <arpa/inet.h>
+#include <cstdlib>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <libtorrent/add_torrent_params.hpp>
 #include <libtorrent/torrent_info.hpp>
 #include <libtorrent/torrent_status.hpp>
-
-#include <arpa/inet.h>
-#include <cstdlib>
-#include <fstream>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -127,11 +126,12 @@ TEST(make_torrent, carries_every_option)
     temp_dir tmp;
     make_payload(tmp.path() / "data", {{"one.bin", 70000}, {"two/three.bin", 1000}}, 5);
 
-    auto const hybrid = make_torrent(tmp.path() / "data", tmp.path() / "hybrid.torrent",
-                                     {.trackers = {"http://127.0.0.1:1/announce", "http://127.0.0.1:2/announce"},
-                                      .web_seeds = {"http://127.0.0.1:3/"},
-                                      .piece_size = 32768,
-                                      .private_torrent = true});
+    auto const hybrid =
+        make_torrent(tmp.path() / "data", tmp.path() / "hybrid.torrent",
+                     {.trackers = {"http://127.0.0.1:1/announce", "http://127.0.0.1:2/announce"},
+                      .web_seeds = {"http://127.0.0.1:3/"},
+                      .piece_size = 32768,
+                      .private_torrent = true});
     lt::torrent_info const ti((tmp.path() / "hybrid.torrent").string());
     EXPECT_EQ(ti.info_hashes(), hybrid);
     EXPECT_TRUE(hybrid.has_v1());
@@ -177,7 +177,9 @@ TEST(loopback, settings_keep_traffic_on_loopback)
     EXPECT_TRUE(s.get_bool(lt::settings_pack::allow_multiple_connections_per_ip));
     EXPECT_EQ(s.get_int(lt::settings_pack::upload_rate_limit), 0);
     EXPECT_EQ(s.get_int(lt::settings_pack::download_rate_limit), 0);
-    EXPECT_NE(s.get_int(lt::settings_pack::alert_mask) & static_cast<int>(static_cast<std::uint32_t>(lt::alert_category::status)), 0);
+    EXPECT_NE(s.get_int(lt::settings_pack::alert_mask) &
+                  static_cast<int>(static_cast<std::uint32_t>(lt::alert_category::status)),
+              0);
 }
 
 TEST(loopback, free_tcp_port_can_be_bound)

@@ -8,7 +8,7 @@ namespace pico::test_support {
 /// Creates a unique directory under $TMPDIR (or /tmp) and removes it with its contents at
 /// destruction, unless the environment sets PICO_KEEP_TEST_DIRS (then its path goes to stderr).
 class temp_dir {
-public:
+  public:
     /// Creates the directory; throws std::system_error when it cannot.
     temp_dir();
     ~temp_dir();
@@ -18,7 +18,7 @@ public:
     /// The directory.
     std::filesystem::path const& path() const { return m_path; }
 
-private:
+  private:
     std::filesystem::path m_path;
 };
 

@@ -1,11 +1,10 @@
 #include "support/torrent_maker.hpp"
 
+#include <fstream>
+#include <iterator>
 #include <libtorrent/bencode.hpp>
 #include <libtorrent/create_torrent.hpp>
 #include <libtorrent/torrent_info.hpp>
-
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
 #include <system_error>
 

@@ -1,9 +1,8 @@
 // .torrent files for tests, made by libtorrent itself.
 #pragma once
 
-#include <libtorrent/info_hash.hpp>
-
 #include <filesystem>
+#include <libtorrent/info_hash.hpp>
 #include <string>
 #include <utility>
 #include <vector>

@@ -13,7 +13,8 @@ std::vector<command> const& commands()
         {"inspect", run_inspect_command, "show what a .torrent file holds (--json for scripts)"},
         {"create", run_create_command, "make a .torrent (hybrid v1+v2 by default) from a file or directory"},
         {"config", run_config_command, "show the effective configuration (config show)"},
-        {"remote", run_remote_command, "control a running host over its WebSocket API (list, add, pause, ...)"},
+        {"remote", run_remote_command,
+         "control a running host over its WebSocket API (list, add, pause, ...)"},
         {"plugins", run_plugins_command, "list discovered plugins with versions and load status"},
     };
     return table;

@@ -2,9 +2,8 @@
 
 #include "util/hex.hpp"
 
-#include <libtorrent/alert_types.hpp>
-
 #include <cstdio>
+#include <libtorrent/alert_types.hpp>
 #include <sstream>
 #include <string_view>
 #include <vector>
@@ -23,12 +22,17 @@ char const* transport(lt::socket_type_t t)
 {
     switch (t) {
     case lt::socket_type_t::utp:
-    case lt::socket_type_t::utp_ssl: return "uTP";
-    default: return "TCP";
+    case lt::socket_type_t::utp_ssl:
+        return "uTP";
+    default:
+        return "TCP";
     }
 }
 
-int alert_mask_value(lt::alert_category_t c) { return static_cast<int>(static_cast<std::uint32_t>(c)); }
+int alert_mask_value(lt::alert_category_t c)
+{
+    return static_cast<int>(static_cast<std::uint32_t>(c));
+}
 
 std::string printable(lt::peer_id const& pid)
 {
@@ -46,14 +50,16 @@ std::string field_between(std::string_view message, std::string_view key, std::s
         return {};
     at += key.size();
     auto const stop = message.find(end, at);
-    return std::string(message.substr(at, stop == std::string_view::npos ? std::string_view::npos : stop - at));
+    return std::string(
+        message.substr(at, stop == std::string_view::npos ? std::string_view::npos : stop - at));
 }
 
 } // namespace
 
 int handshake_logger::alert_mask()
 {
-    return alert_mask_value(lt::alert_category::connect | lt::alert_category::peer | lt::alert_category::peer_log);
+    return alert_mask_value(lt::alert_category::connect | lt::alert_category::peer |
+                            lt::alert_category::peer_log);
 }
 
 void handshake_logger::on_alert(lt::alert const* a)
@@ -73,8 +79,8 @@ void handshake_logger::on_alert(lt::alert const* a)
         auto const ep = endpoint_text(log->endpoint);
         bool const incoming = log->direction == lt::peer_log_alert::incoming_message;
         if (ev == "HANDSHAKE" || ev == "EXTENSIONS")
-            std::fprintf(stderr, "handshake: %s %s %s %s\n", ep.c_str(), incoming ? "<==" : "==>", log->event_type,
-                         log->log_message());
+            std::fprintf(stderr, "handshake: %s %s %s %s\n", ep.c_str(), incoming ? "<==" : "==>",
+                         log->event_type, log->log_message());
         if (ev == "HANDSHAKE" && message.find("received peer_id") != std::string_view::npos)
             m_client[ep] = field_between(message, "client: ", " ascii:");
         if (ev == "EXTENSIONS")
@@ -120,8 +126,8 @@ void handshake_logger::report_from_alerts(std::string const& endpoint, lt::peer_
     auto const t = m_transport.find(endpoint);
     auto const r = m_reserved.find(endpoint);
     std::fprintf(stderr, "handshake: %s peer id %s (\"%s\") client \"%s\" transport %s extensions%s\n",
-                 endpoint.c_str(), util::to_hex(raw).c_str(), printable(pid).c_str(), m_client[endpoint].c_str(),
-                 t == m_transport.end() ? "TCP" : t->second.c_str(),
+                 endpoint.c_str(), util::to_hex(raw).c_str(), printable(pid).c_str(),
+                 m_client[endpoint].c_str(), t == m_transport.end() ? "TCP" : t->second.c_str(),
                  r == m_reserved.end() ? "" : (" (" + r->second + ")").c_str());
 }
 

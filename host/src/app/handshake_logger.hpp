@@ -4,7 +4,6 @@
 #include <libtorrent/alert.hpp>
 #include <libtorrent/peer_info.hpp>
 #include <libtorrent/torrent_handle.hpp>
-
 #include <map>
 #include <set>
 #include <string>
@@ -13,7 +12,7 @@ namespace pico::app {
 
 /// Prints connection and handshake details to stderr.
 class handshake_logger {
-public:
+  public:
     /// Alert categories this logger needs on top of the host's.
     static int alert_mask();
     /// Looks at every alert.
@@ -21,7 +20,7 @@ public:
     /// Reports newly identified peers of `h` (peer id, client, transport, extension support).
     void report_peers(lt::torrent_handle const& h);
 
-private:
+  private:
     void report(lt::peer_info const& p);
     void report_from_alerts(std::string const& endpoint, lt::peer_id const& pid);
 

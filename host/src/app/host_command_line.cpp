@@ -74,7 +74,8 @@ bool parse_command_line(std::vector<std::string> const& args, po::options_descri
         po::store(po::command_line_parser(args).options(desc).positional(positional).run(), vm);
         po::notify(vm);
     } catch (po::error const& e) {
-        std::cerr << "picotorrent " << command << ": " << e.what() << " (see picotorrent " << command << " --help)\n";
+        std::cerr << "picotorrent " << command << ": " << e.what() << " (see picotorrent " << command
+                  << " --help)\n";
         return false;
     }
     return true;

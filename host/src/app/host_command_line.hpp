@@ -4,7 +4,6 @@
 #include "core/application.hpp"
 
 #include <boost/program_options.hpp>
-
 #include <string>
 #include <vector>
 
@@ -20,7 +19,8 @@ void read_host_options(boost::program_options::variables_map const& vm, core::ho
 
 /// Parses `args` against `desc` (with `positional` names); prints `usage` for --help.
 /// Returns false after printing one line on a usage error.
-bool parse_command_line(std::vector<std::string> const& args, boost::program_options::options_description const& desc,
+bool parse_command_line(std::vector<std::string> const& args,
+                        boost::program_options::options_description const& desc,
                         boost::program_options::positional_options_description const& positional,
                         boost::program_options::variables_map& vm, std::string const& command);
 

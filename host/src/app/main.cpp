@@ -1,9 +1,8 @@
 // `picotorrent` (and its alias `btinspect`): dispatches to a subcommand.
 #include "app/command.hpp"
+#include "cli/echo.hpp"
 #include "util/exit_codes.hpp"
 #include "util/host_version.hpp"
-
-#include "cli/echo.hpp"
 
 #include <exception>
 #include <filesystem>
@@ -24,7 +23,8 @@ void print_usage(std::ostream& out)
 {
     out << "usage: picotorrent <command> [options]\n\ncommands:\n";
     for (auto const& c : pico::app::commands())
-        out << "  " << c.name << std::string(c.name.size() < 10 ? 10 - c.name.size() : 1, ' ') << c.summary << '\n';
+        out << "  " << c.name << std::string(c.name.size() < 10 ? 10 - c.name.size() : 1, ' ') << c.summary
+            << '\n';
     out << "\n`picotorrent <command> --help` describes a command's options.\n";
 }
 
@@ -50,7 +50,8 @@ try {
                 ctx.args = {"--help"};
                 return c->run(ctx);
             }
-            std::cerr << "picotorrent: unknown command '" << pico::cli::echo(argv[2]) << "' (see picotorrent --help)\n";
+            std::cerr << "picotorrent: unknown command '" << pico::cli::echo(argv[2])
+                      << "' (see picotorrent --help)\n";
             return pico::exit_bad_input;
         }
         print_usage(std::cout);
@@ -61,13 +62,16 @@ try {
     if (auto const* c = find_command(name))
         return c->run(ctx);
     // Like the reference's btinspect there is no default command; a file name gets a hint.
-    std::string const program = std::filesystem::path(ctx.argv0).filename().string() == "btinspect" ? "btinspect" : "picotorrent";
+    std::string const program =
+        std::filesystem::path(ctx.argv0).filename().string() == "btinspect" ? "btinspect" : "picotorrent";
     std::error_code ec;
     if (std::filesystem::is_regular_file(std::string(name), ec))
-        std::cerr << program << ": '" << pico::cli::echo(name) << "' is not a command; to show what it holds: " << program
-                  << " inspect " << pico::cli::echo(name) << '\n';
+        std::cerr << program << ": '" << pico::cli::echo(name)
+                  << "' is not a command; to show what it holds: " << program << " inspect "
+                  << pico::cli::echo(name) << '\n';
     else
-        std::cerr << program << ": unknown command '" << pico::cli::echo(name) << "' (see " << program << " --help)\n";
+        std::cerr << program << ": unknown command '" << pico::cli::echo(name) << "' (see " << program
+                  << " --help)\n";
     return pico::exit_bad_input;
 } catch (std::exception const& e) {
     std::cerr << "picotorrent: " << e.what() << '\n';

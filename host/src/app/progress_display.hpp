@@ -2,17 +2,16 @@
 // one plain line every few seconds otherwise (logs, CI).
 #pragma once
 
-#include <picotorrent/sdk/torrent.hpp>
-
 #include <chrono>
 #include <cstdio>
+#include <picotorrent/sdk/torrent.hpp>
 #include <string>
 
 namespace pico::app {
 
 /// Draws download progress on stderr.
 class progress_display {
-public:
+  public:
     /// Detects whether stderr is a terminal.
     progress_display();
     /// Shows the torrent's state; rate-limited when not on a terminal unless `force` (the last
@@ -21,7 +20,7 @@ public:
     /// Ends the in-place line so later output starts on a fresh line.
     void finish();
 
-private:
+  private:
     bool m_tty;
     bool m_drawn = false;
     std::chrono::steady_clock::time_point m_last_line{};

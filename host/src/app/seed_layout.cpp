@@ -1,8 +1,7 @@
 #include "app/seed_layout.hpp"
 
-#include <libtorrent/torrent_info.hpp>
-
 #include <fstream>
+#include <libtorrent/torrent_info.hpp>
 #include <stdexcept>
 #include <vector>
 
@@ -46,8 +45,8 @@ void split_concatenation(lt::add_torrent_params& atp, fs::path const& data, fs::
     auto const expected = payload_size(files);
     if (ec || static_cast<std::int64_t>(size) != expected)
         throw std::invalid_argument(data.string() + " is " + std::to_string(ec ? 0 : size) +
-                                    " bytes; the concatenated payload of this torrent is " + std::to_string(expected) +
-                                    " bytes");
+                                    " bytes; the concatenated payload of this torrent is " +
+                                    std::to_string(expected) + " bytes");
     std::ifstream in(data, std::ios::binary);
     fs::path const root = scratch_dir / files.name();
     std::vector<char> buffer(1 << 20);
@@ -59,7 +58,8 @@ void split_concatenation(lt::add_torrent_params& atp, fs::path const& data, fs::
         fs::create_directories(target.parent_path());
         std::ofstream out(target, std::ios::binary | std::ios::trunc);
         while (remaining > 0) {
-            auto const n = static_cast<std::streamsize>(std::min<std::int64_t>(remaining, std::int64_t(buffer.size())));
+            auto const n =
+                static_cast<std::streamsize>(std::min<std::int64_t>(remaining, std::int64_t(buffer.size())));
             if (!in.read(buffer.data(), n) || !out.write(buffer.data(), n))
                 throw std::invalid_argument("cannot split " + data.string() + " into " + target.string());
             remaining -= n;
@@ -85,7 +85,8 @@ void map_seed_data(lt::add_torrent_params& atp, fs::path const& data_in, fs::pat
     bool const single_file = real_files == 1 && files.file_path(lt::file_index_t{0}) == files.name();
     if (single_file) {
         if (!fs::is_regular_file(data))
-            throw std::invalid_argument(data_in.string() + ": this single-file torrent needs a file, not a directory");
+            throw std::invalid_argument(data_in.string() +
+                                        ": this single-file torrent needs a file, not a directory");
         atp.save_path = data.parent_path().string();
         atp.renamed_files[lt::file_index_t{0}] = data.filename().string();
         return;

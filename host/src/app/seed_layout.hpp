@@ -3,9 +3,8 @@
 // concatenation of its files in metainfo order.
 #pragma once
 
-#include <libtorrent/add_torrent_params.hpp>
-
 #include <filesystem>
+#include <libtorrent/add_torrent_params.hpp>
 
 namespace pico::app {
 

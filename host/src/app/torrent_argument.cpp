@@ -5,11 +5,10 @@
 #include "session/info_hash.hpp"
 
 #include <boost/asio/ip/address.hpp>
+#include <filesystem>
 #include <libtorrent/load_torrent.hpp>
 #include <libtorrent/magnet_uri.hpp>
 #include <libtorrent/torrent_info.hpp>
-
-#include <filesystem>
 #include <stdexcept>
 
 namespace pico::app {
@@ -42,8 +41,9 @@ torrent_argument read_torrent_argument(std::string const& text)
         // libtorrent accepts "urn:btih:" followed by 40 non-hex characters without an error,
         // and without a hash: the session would fail only later, after the host started.
         if (!out.params.info_hashes.has_v1() && !out.params.info_hashes.has_v2())
-            throw std::invalid_argument("invalid magnet link: no valid info hash (xt=urn:btih: needs 40 hex or 32 "
-                                        "base32 characters, xt=urn:btmh: a SHA-256 multihash)");
+            throw std::invalid_argument(
+                "invalid magnet link: no valid info hash (xt=urn:btih: needs 40 hex or 32 "
+                "base32 characters, xt=urn:btmh: a SHA-256 multihash)");
         out.magnet = true;
     } else {
         std::error_code fec;
@@ -55,7 +55,8 @@ torrent_argument read_torrent_argument(std::string const& text)
             throw std::invalid_argument(cli::echo(text, 300) + ": " + describe_bad_torrent(text, e));
         }
     }
-    out.info_hash = session::info_hash_string(out.params.ti ? out.params.ti->info_hashes() : out.params.info_hashes);
+    out.info_hash =
+        session::info_hash_string(out.params.ti ? out.params.ti->info_hashes() : out.params.info_hashes);
     return out;
 }
 

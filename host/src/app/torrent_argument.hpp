@@ -3,7 +3,6 @@
 #pragma once
 
 #include <libtorrent/add_torrent_params.hpp>
-
 #include <string>
 
 namespace pico::app {

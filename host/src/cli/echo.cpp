@@ -4,6 +4,9 @@
 
 namespace pico::cli {
 
-std::string echo(std::string_view text, std::size_t max) { return util::printable(text, max); }
+std::string echo(std::string_view text, std::size_t max)
+{
+    return util::printable(text, max);
+}
 
 } // namespace pico::cli

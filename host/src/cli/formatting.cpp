@@ -45,7 +45,8 @@ std::string format_utc_iso8601(std::int64_t seconds_since_epoch)
     std::snprintf(year, sizeof year, year_format, static_cast<long long>(date.year));
     char buf[96];
     std::snprintf(buf, sizeof buf, "%s-%02u-%02uT%02d:%02d:%02dZ", year, date.month, date.day,
-                  static_cast<int>(secs / 3600), static_cast<int>(secs % 3600 / 60), static_cast<int>(secs % 60));
+                  static_cast<int>(secs / 3600), static_cast<int>(secs % 3600 / 60),
+                  static_cast<int>(secs % 60));
     return buf;
 }
 

@@ -9,7 +9,7 @@ namespace pico::cli {
 
 /// Draws "hashing: 42% (21/50 pieces)" on a stream, rate-limited.
 class hash_progress {
-public:
+  public:
     /// `tty` selects in-place redraws; `interval` is the minimum time between two lines.
     hash_progress(std::ostream& out, bool tty, std::chrono::steady_clock::duration interval);
     /// Reports `done` of `total` pieces; the last piece is always shown.
@@ -17,7 +17,7 @@ public:
     /// Ends an in-place line so later output starts on a fresh line.
     void finish();
 
-private:
+  private:
     std::ostream& m_out;
     bool m_tty;
     std::chrono::steady_clock::duration m_interval;

@@ -2,11 +2,10 @@
 
 #include "cli/echo.hpp"
 
-#include <libtorrent/error_code.hpp>
-
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <libtorrent/error_code.hpp>
 #include <limits>
 #include <optional>
 #include <string>
@@ -30,16 +29,24 @@ constexpr std::size_t max_key_size = 64;
 char const* type_name(node::type_t t)
 {
     switch (t) {
-    case node::dict_t: return "a dictionary";
-    case node::list_t: return "a list";
-    case node::string_t: return "a string";
-    case node::int_t: return "an integer";
-    case node::none_t: break;
+    case node::dict_t:
+        return "a dictionary";
+    case node::list_t:
+        return "a list";
+    case node::string_t:
+        return "a string";
+    case node::int_t:
+        return "an integer";
+    case node::none_t:
+        break;
     }
     return "nothing";
 }
 
-metainfo_error at(node const& n, std::string const& problem) { return metainfo_error(problem, n.data_offset()); }
+metainfo_error at(node const& n, std::string const& problem)
+{
+    return metainfo_error(problem, n.data_offset());
+}
 
 metainfo_error wrong_type(node const& n, std::string const& where, node::type_t want)
 {
@@ -53,7 +60,8 @@ finding require(node const& dict, std::string const& where, char const* key, nod
     out = dict.dict_find(key);
     std::string const path = where.empty() ? std::string(key) : where + "." + key;
     if (!out)
-        return at(dict, (where.empty() ? std::string("the torrent") : "'" + where + "'") + " has no '" + key + "'");
+        return at(dict,
+                  (where.empty() ? std::string("the torrent") : "'" + where + "'") + " has no '" + key + "'");
     if (out.type() != want)
         return wrong_type(out, path, want);
     return std::nullopt;
@@ -104,7 +112,8 @@ finding check_file_list(node const& files, std::int64_t& total)
             return wrong_type(path, where + ".path", node::list_t);
         for (int j = 0; j < path.list_size(); ++j) {
             if (path.list_at(j).type() != node::string_t)
-                return wrong_type(path.list_at(j), where + ".path[" + std::to_string(j) + "]", node::string_t);
+                return wrong_type(path.list_at(j), where + ".path[" + std::to_string(j) + "]",
+                                  node::string_t);
         }
     }
     if (files.list_size() == 0)
@@ -120,7 +129,9 @@ finding check_file_tree(node const& dir, std::string const& where, int& files, i
         return at(dir, "'info.file tree' nests deeper than " + std::to_string(max_tree_depth) + " levels");
     for (int i = 0; i < dir.dict_size(); ++i) {
         auto const [key, child] = dir.dict_at(i);
-        std::string const path = where + "." + (key.empty() ? std::string("''") : echo(std::string_view(key.data(), key.size()), max_key_size));
+        std::string const path =
+            where + "." +
+            (key.empty() ? std::string("''") : echo(std::string_view(key.data(), key.size()), max_key_size));
         if (child.type() != node::dict_t)
             return wrong_type(child, path, node::dict_t);
         if (!key.empty()) {
@@ -220,7 +231,8 @@ finding find_problem(node const& root)
         if (auto f = require(info, "info", "pieces", node::string_t, p))
             return f;
         if (p.string_length() % sha1_size != 0)
-            return at(p, "'info.pieces' is " + std::to_string(p.string_length()) + " bytes, not a multiple of 20");
+            return at(p, "'info.pieces' is " + std::to_string(p.string_length()) +
+                             " bytes, not a multiple of 20");
         if (total == 0)
             return at(files ? files : info.dict_find("length"), "the torrent's files are all empty");
         if (total > 0) {
@@ -248,11 +260,17 @@ metainfo_error locate(node const& root, lt::error_code const& ec)
     if (ec.category() == lt::libtorrent_category()) {
         switch (ec.value()) {
         case lt::errors::torrent_missing_pieces:
-        case lt::errors::torrent_invalid_hashes: path.push_back("pieces"); break;
+        case lt::errors::torrent_invalid_hashes:
+            path.push_back("pieces");
+            break;
         case lt::errors::torrent_missing_piece_length:
         case lt::errors::invalid_piece_size:
-        case lt::errors::too_many_pieces_in_torrent: path.push_back("piece length"); break;
-        case lt::errors::torrent_missing_name: path.push_back("name"); break;
+        case lt::errors::too_many_pieces_in_torrent:
+            path.push_back("piece length");
+            break;
+        case lt::errors::torrent_missing_name:
+            path.push_back("name");
+            break;
         case lt::errors::torrent_invalid_name:
         case lt::errors::torrent_invalid_length:
         case lt::errors::no_files_in_torrent:
@@ -263,10 +281,15 @@ metainfo_error locate(node const& root, lt::error_code const& ec)
         case lt::errors::torrent_unknown_version:
         case lt::errors::torrent_inconsistent_files:
         case lt::errors::torrent_missing_pieces_root:
-        case lt::errors::torrent_invalid_pad_file: path.push_back("file tree"); break;
+        case lt::errors::torrent_invalid_pad_file:
+            path.push_back("file tree");
+            break;
         case lt::errors::torrent_missing_piece_layer:
-        case lt::errors::torrent_invalid_piece_layer: path = {"piece layers"}; break;
-        default: break;
+        case lt::errors::torrent_invalid_piece_layer:
+            path = {"piece layers"};
+            break;
+        default:
+            break;
         }
     }
     node n = root;

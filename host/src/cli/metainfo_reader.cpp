@@ -8,7 +8,6 @@
 #include <libtorrent/bdecode.hpp>
 #include <libtorrent/magnet_uri.hpp>
 #include <libtorrent/torrent_info.hpp>
-
 #include <system_error>
 
 namespace pico::cli {
@@ -119,9 +118,8 @@ torrent_report read_metainfo(std::string_view buffer)
                              std::to_string(limits.max_buffer_size) + " bytes are refused");
     lt::error_code ec;
     int error_pos = 0;
-    lt::bdecode_node const root =
-        lt::bdecode({buffer.data(), static_cast<std::ptrdiff_t>(buffer.size())}, ec, &error_pos,
-                    limits.max_decode_depth, limits.max_decode_tokens);
+    lt::bdecode_node const root = lt::bdecode({buffer.data(), static_cast<std::ptrdiff_t>(buffer.size())}, ec,
+                                              &error_pos, limits.max_decode_depth, limits.max_decode_tokens);
     if (ec)
         throw metainfo_error("invalid bencoding: " + ec.message(), error_pos);
     // libtorrent accepts a bare "magnet-uri" in place of an info dictionary; a file to
@@ -151,7 +149,8 @@ torrent_report read_metainfo_file(std::filesystem::path const& path)
         buffer = util::read_file(path, limit);
     } catch (std::system_error const& e) {
         if (e.code() == std::errc::file_too_large)
-            throw metainfo_error("the file is larger than " + std::to_string(limit) + " bytes; larger torrents are refused");
+            throw metainfo_error("the file is larger than " + std::to_string(limit) +
+                                 " bytes; larger torrents are refused");
         throw metainfo_error(e.code().message());
     }
     return read_metainfo(buffer);

@@ -5,8 +5,7 @@
 namespace pico::cli {
 namespace {
 
-template <class T>
-nlohmann::ordered_json optional_value(std::optional<T> const& v)
+template <class T> nlohmann::ordered_json optional_value(std::optional<T> const& v)
 {
     return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
 }
@@ -23,7 +22,8 @@ nlohmann::ordered_json file_json(file_report const& f, bool show_pieces)
     j["symlink_target"] = optional_value(f.symlink_target);
     j["pieces_root"] = optional_value(f.pieces_root);
     if (show_pieces)
-        j["piece_layer"] = f.pieces_root ? nlohmann::ordered_json(f.piece_layer) : nlohmann::ordered_json(nullptr);
+        j["piece_layer"] =
+            f.pieces_root ? nlohmann::ordered_json(f.piece_layer) : nlohmann::ordered_json(nullptr);
     return j;
 }
 
@@ -59,13 +59,15 @@ nlohmann::ordered_json report_to_json(torrent_report const& r, bool show_pieces)
     for (auto const& f : r.files)
         j["files"].push_back(file_json(f, show_pieces));
     if (show_pieces)
-        j["pieces"] = r.info_hash_v1 ? nlohmann::ordered_json(r.piece_hashes) : nlohmann::ordered_json(nullptr);
+        j["pieces"] =
+            r.info_hash_v1 ? nlohmann::ordered_json(r.piece_hashes) : nlohmann::ordered_json(nullptr);
     return j;
 }
 
 std::string report_to_json_text(torrent_report const& report, bool show_pieces)
 {
-    return report_to_json(report, show_pieces).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return report_to_json(report, show_pieces)
+        .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 } // namespace pico::cli

@@ -5,7 +5,6 @@
 #include "cli/torrent_report.hpp"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace pico::cli {

@@ -61,7 +61,10 @@ void field(std::ostream& out, std::string_view key, std::string const& value)
     field(out, key, std::vector<std::string>{value});
 }
 
-std::string with_size(std::int64_t bytes) { return std::to_string(bytes) + " (" + format_size(bytes) + ")"; }
+std::string with_size(std::int64_t bytes)
+{
+    return std::to_string(bytes) + " (" + format_size(bytes) + ")";
+}
 
 std::string attributes(file_report const& f)
 {
@@ -79,7 +82,8 @@ std::string attributes(file_report const& f)
 
 void file_table(std::ostream& out, torrent_report const& r)
 {
-    auto const pads = std::count_if(r.files.begin(), r.files.end(), [](file_report const& f) { return f.pad; });
+    auto const pads =
+        std::count_if(r.files.begin(), r.files.end(), [](file_report const& f) { return f.pad; });
     std::string count = std::to_string(r.files.size() - static_cast<std::size_t>(pads));
     if (pads > 0)
         count += " (+" + std::to_string(pads) + " pad file" + (pads == 1 ? ")" : "s)");
@@ -90,10 +94,12 @@ void file_table(std::ostream& out, torrent_report const& r)
         width = std::max({width, std::to_string(f.offset).size(), std::to_string(f.size).size()});
     auto const w = static_cast<int>(width);
     out << '\n'
-        << "  " << std::setw(w) << "offset" << "  " << std::setw(w) << "size" << "  attr  path\n";
+        << "  " << std::setw(w) << "offset"
+        << "  " << std::setw(w) << "size"
+        << "  attr  path\n";
     for (auto const& f : r.files) {
-        out << "  " << std::setw(w) << f.offset << "  " << std::setw(w) << f.size << "  " << std::left << std::setw(4)
-            << attributes(f) << std::right << "  " << printable(f.path);
+        out << "  " << std::setw(w) << f.offset << "  " << std::setw(w) << f.size << "  " << std::left
+            << std::setw(4) << attributes(f) << std::right << "  " << printable(f.path);
         if (f.symlink_target)
             out << " -> " << printable(*f.symlink_target);
         out << '\n';

@@ -2,11 +2,10 @@
 
 #include "cli/formatting.hpp"
 
+#include <algorithm>
 #include <libtorrent/create_torrent.hpp>
 #include <libtorrent/settings_pack.hpp>
 #include <libtorrent/torrent_info.hpp>
-
-#include <algorithm>
 #include <thread>
 
 namespace pico::cli {
@@ -73,7 +72,8 @@ created_torrent create_torrent_file(create_options const& options, hash_progress
     if (fs.num_files() == 0)
         throw create_error(options.source.string() + ": contains no files");
     if (fs.total_size() == 0)
-        throw create_error(options.source.string() + ": contains only empty files; a torrent needs at least one byte");
+        throw create_error(options.source.string() +
+                           ": contains only empty files; a torrent needs at least one byte");
 
     lt::create_torrent ct(fs, options.piece_size, flags);
     for (std::size_t tier = 0; tier < options.trackers.size(); ++tier)
@@ -90,15 +90,17 @@ created_torrent create_torrent_file(create_options const& options, hash_progress
     int const total = ct.num_pieces();
     int done = 0;
     lt::settings_pack settings;
-    settings.set_int(lt::settings_pack::hashing_threads, std::max(1, static_cast<int>(std::thread::hardware_concurrency())));
+    settings.set_int(lt::settings_pack::hashing_threads,
+                     std::max(1, static_cast<int>(std::thread::hardware_concurrency())));
     lt::error_code ec;
-    lt::set_piece_hashes(ct, source.parent_path().string(), settings,
-                         [&](lt::piece_index_t) {
-                             ++done;
-                             if (progress)
-                                 progress(done, total);
-                         },
-                         ec);
+    lt::set_piece_hashes(
+        ct, source.parent_path().string(), settings,
+        [&](lt::piece_index_t) {
+            ++done;
+            if (progress)
+                progress(done, total);
+        },
+        ec);
     if (ec)
         throw std::runtime_error("hashing " + source.string() + " failed: " + ec.message());
 

@@ -15,7 +15,7 @@ namespace pico::cli {
 
 /// Bad input to create_torrent_file: one line, meant for the user.
 class create_error : public std::invalid_argument {
-public:
+  public:
     using std::invalid_argument::invalid_argument;
 };
 

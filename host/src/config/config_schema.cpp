@@ -97,7 +97,8 @@ std::vector<key_rule> const& key_rules()
         {"websocket.token", value_kind::string, nullptr},
         {"websocket.allowed_origins", value_kind::string_list, nullptr},
         {"websocket.allowed_hosts", value_kind::string_list, nullptr},
-        {"websocket.allowed_save_roots", value_kind::string_list, nullptr}, // issue 9: confined remote save paths
+        {"websocket.allowed_save_roots", value_kind::string_list,
+         nullptr}, // issue 9: confined remote save paths
         {"websocket.tls.certificate", value_kind::string, nullptr},
         {"websocket.tls.private_key", value_kind::string, nullptr},
         {"websocket.serve_dashboard", value_kind::boolean, true}, // issue 11: the web dashboard at /
@@ -213,7 +214,8 @@ void check_listen_interfaces(std::string_view key, std::string_view value)
         auto const entry =
             value.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
         if (!is_listen_entry(entry))
-            fail(key, "\"" + util::printable(entry, 100) + "\" is not HOST:PORT (e.g. \"0.0.0.0:6881,[::]:6881\")");
+            fail(key, "\"" + util::printable(entry, 100) +
+                          "\" is not HOST:PORT (e.g. \"0.0.0.0:6881,[::]:6881\")");
         if (comma == std::string_view::npos)
             return;
         start = comma + 1;
@@ -234,7 +236,8 @@ void check_value(std::string_view key, value_kind kind, json const& v)
         check_integer(key, v, 0, 65535, "a port number (0-65535)");
         break;
     case value_kind::rate_limit:
-        check_integer(key, v, 0, std::numeric_limits<int>::max(), "bytes per second (an integer >= 0; 0: unlimited)");
+        check_integer(key, v, 0, std::numeric_limits<int>::max(),
+                      "bytes per second (an integer >= 0; 0: unlimited)");
         break;
     case value_kind::string:
         if (!v.is_string())
@@ -356,7 +359,8 @@ std::vector<std::string> known_config_keys()
     std::vector<std::string> out;
     for (auto const& rule : key_rules())
         out.emplace_back(rule.key);
-    for (char const* key : {"file_filters", "file_filters[].name", "file_filters[].pattern", "file_filters[].apply"})
+    for (char const* key :
+         {"file_filters", "file_filters[].name", "file_filters[].pattern", "file_filters[].apply"})
         out.emplace_back(key);
     return out;
 }

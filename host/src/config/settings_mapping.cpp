@@ -100,7 +100,7 @@ nlohmann::json settings_to_json(lt::settings_pack const& pack)
 }
 
 std::map<std::string, setting_value> changed_settings(lt::settings_pack const& before,
-                                                           lt::settings_pack const& after)
+                                                      lt::settings_pack const& after)
 {
     std::map<std::string, setting_value> out;
     auto const add_changed = [&](int base, int count, auto get) {

@@ -3,13 +3,12 @@
 
 #include "config/throughput_profile.hpp"
 
-#include <libtorrent/settings_pack.hpp>
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <libtorrent/settings_pack.hpp>
 #include <map>
-#include <variant>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <variant>
 
 namespace pico::config {
 
@@ -30,7 +29,7 @@ using setting_value = std::variant<bool, std::int64_t, std::string>;
 /// The settings whose values differ between two packs, with `after`'s values, by libtorrent name:
 /// what to apply to a running session when the configuration changes.
 std::map<std::string, setting_value> changed_settings(lt::settings_pack const& before,
-                                                           lt::settings_pack const& after);
+                                                      lt::settings_pack const& after);
 
 /// Every setting in `pack` under its libtorrent name (lt::name_for_setting).
 nlohmann::json settings_to_json(lt::settings_pack const& pack);

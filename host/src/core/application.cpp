@@ -10,23 +10,28 @@
 #include "util/host_version.hpp"
 
 #include <boost/asio/post.hpp>
-#include <nlohmann/json.hpp>
-
 #include <csignal>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 namespace pico::core {
 namespace {
 
-bool looks_like_magnet(std::string const& s) { return s.rfind("magnet:", 0) == 0; }
+bool looks_like_magnet(std::string const& s)
+{
+    return s.rfind("magnet:", 0) == 0;
+}
 
 char const* signal_name(int signal)
 {
     switch (signal) {
-    case SIGINT: return "SIGINT";
-    case SIGHUP: return "SIGHUP";
-    default: return "SIGTERM";
+    case SIGINT:
+        return "SIGINT";
+    case SIGHUP:
+        return "SIGHUP";
+    default:
+        return "SIGTERM";
     }
 }
 
@@ -102,8 +107,8 @@ bool application::start()
 {
     m_started = true;
     m_log.write(sdk::log_level::info, "host",
-                std::string("picotorrent ") + pico::host_version + " starting (" + m_options.mode + "), config " +
-                    m_config.file().string() + ", state " + m_state_dir.string());
+                std::string("picotorrent ") + pico::host_version + " starting (" + m_options.mode +
+                    "), config " + m_config.file().string() + ", state " + m_state_dir.string());
     // Typos in the config would otherwise leave a default (DHT on) silently in place.
     auto const config_report = config::check_config(m_config);
     for (auto const& line : config_report.unknown_keys)
@@ -223,8 +228,8 @@ int application::run()
             m_log.write(sdk::log_level::warning, "host", "second signal: exiting without waiting");
             std::_Exit(128 + signal);
         }
-        m_log.write(sdk::log_level::info, "host", std::string("received ") + signal_name(signal) +
-                                                      ", shutting down");
+        m_log.write(sdk::log_level::info, "host",
+                    std::string("received ") + signal_name(signal) + ", shutting down");
         request_stop(m_options.interrupted_exit_code);
         m_signals.async_wait(on_signal);
     };
@@ -288,7 +293,8 @@ void application::plugin_failed(std::string const& id, std::string const& what)
         // disabled: the host stops rather than run on without it, as it would not have started.
         if (fail_closed) {
             m_log.write(sdk::log_level::error, "plugins",
-                        "plugin '" + id + "' is fail_closed, so the host stops instead of running without it");
+                        "plugin '" + id +
+                            "' is fail_closed, so the host stops instead of running without it");
             request_stop(exit_failure);
         }
     });
@@ -323,7 +329,8 @@ sdk::status application::write_config(std::string const& key, std::string const&
         return sdk::status::failure(e.what());
     }
     if (before) {
-        auto const changed = config::changed_settings(*before, config::make_settings_pack(m_config.document()));
+        auto const changed =
+            config::changed_settings(*before, config::make_settings_pack(m_config.document()));
         if (!changed.empty()) {
             if (auto st = m_session->apply_settings(changed); !st.ok)
                 return st;

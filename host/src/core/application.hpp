@@ -16,7 +16,6 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
-
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -66,7 +65,7 @@ struct host_options {
 
 /// One host. Construct, start(), then run the io_context (run() does both).
 class application {
-public:
+  public:
     /// Loads the configuration; throws config::config_error on a bad config.
     explicit application(host_options options);
     ~application();
@@ -122,7 +121,7 @@ public:
     /// The front-end's loop returned (posted by the main thread): the deferred or a clean stop goes on.
     void front_end_returned();
 
-private:
+  private:
     /// True when plugin `id` is running and its manifest says fail_closed.
     bool is_fail_closed(std::string const& id) const;
     /// Discovers, selects, loads and starts the plugins.

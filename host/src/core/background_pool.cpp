@@ -11,7 +11,10 @@ background_pool::background_pool(unsigned threads)
         m_threads.emplace_back([this] { worker(); });
 }
 
-background_pool::~background_pool() { shutdown(); }
+background_pool::~background_pool()
+{
+    shutdown();
+}
 
 void background_pool::post(std::function<void()> work)
 {

@@ -12,7 +12,7 @@ namespace pico::core {
 
 /// Fixed-size pool. Work still queued at shutdown is dropped; running work is waited for.
 class background_pool {
-public:
+  public:
     /// Starts `threads` workers.
     explicit background_pool(unsigned threads = 2);
     /// Calls shutdown().
@@ -26,7 +26,7 @@ public:
     /// Called (on a worker thread) with the text of any exception a task throws.
     std::function<void(std::string const&)> on_error;
 
-private:
+  private:
     void worker();
 
     std::mutex m_mutex;

@@ -9,24 +9,42 @@ char const* to_string(sdk::event_type type)
 {
     using sdk::event_type;
     switch (type) {
-    case event_type::host_started: return "host_started";
-    case event_type::host_stopping: return "host_stopping";
-    case event_type::torrent_added: return "torrent_added";
-    case event_type::metadata_received: return "metadata_received";
-    case event_type::torrent_finished: return "torrent_finished";
-    case event_type::torrent_removed: return "torrent_removed";
-    case event_type::torrent_paused: return "torrent_paused";
-    case event_type::torrent_resumed: return "torrent_resumed";
-    case event_type::state_changed: return "state_changed";
-    case event_type::torrent_error: return "torrent_error";
-    case event_type::storage_moved: return "storage_moved";
-    case event_type::file_completed: return "file_completed";
-    case event_type::tracker_error: return "tracker_error";
-    case event_type::torrents_updated: return "torrents_updated";
-    case event_type::session_stats: return "session_stats";
-    case event_type::settings_changed: return "settings_changed";
-    case event_type::plugin_loaded: return "plugin_loaded";
-    case event_type::plugin_refused: return "plugin_refused";
+    case event_type::host_started:
+        return "host_started";
+    case event_type::host_stopping:
+        return "host_stopping";
+    case event_type::torrent_added:
+        return "torrent_added";
+    case event_type::metadata_received:
+        return "metadata_received";
+    case event_type::torrent_finished:
+        return "torrent_finished";
+    case event_type::torrent_removed:
+        return "torrent_removed";
+    case event_type::torrent_paused:
+        return "torrent_paused";
+    case event_type::torrent_resumed:
+        return "torrent_resumed";
+    case event_type::state_changed:
+        return "state_changed";
+    case event_type::torrent_error:
+        return "torrent_error";
+    case event_type::storage_moved:
+        return "storage_moved";
+    case event_type::file_completed:
+        return "file_completed";
+    case event_type::tracker_error:
+        return "tracker_error";
+    case event_type::torrents_updated:
+        return "torrents_updated";
+    case event_type::session_stats:
+        return "session_stats";
+    case event_type::settings_changed:
+        return "settings_changed";
+    case event_type::plugin_loaded:
+        return "plugin_loaded";
+    case event_type::plugin_refused:
+        return "plugin_refused";
     }
     return "unknown";
 }
@@ -62,10 +80,11 @@ void event_bus::publish(sdk::event const& ev)
         try {
             e->handler(ev);
         } catch (std::exception const& ex) {
-            m_on_failure(e->owner, std::string("threw from its ") + to_string(ev.type) + " handler: " + ex.what());
+            m_on_failure(e->owner,
+                         std::string("threw from its ") + to_string(ev.type) + " handler: " + ex.what());
         } catch (...) {
-            m_on_failure(e->owner, std::string("threw a non-standard exception from its ") + to_string(ev.type) +
-                                       " handler");
+            m_on_failure(e->owner, std::string("threw a non-standard exception from its ") +
+                                       to_string(ev.type) + " handler");
         }
     }
 }
@@ -77,7 +96,8 @@ void event_bus::remove_owner(std::string const& owner)
             if (e->owner == owner)
                 e->live = false;
         }
-        list.erase(std::remove_if(list.begin(), list.end(), [](auto const& e) { return !e->live; }), list.end());
+        list.erase(std::remove_if(list.begin(), list.end(), [](auto const& e) { return !e->live; }),
+                   list.end());
     }
 }
 

@@ -1,12 +1,11 @@
 // Delivers SDK events to subscribers, in subscription order, on the host thread.
 #pragma once
 
-#include <picotorrent/sdk/events.hpp>
-#include <picotorrent/sdk/subscription.hpp>
-
 #include <functional>
 #include <map>
 #include <memory>
+#include <picotorrent/sdk/events.hpp>
+#include <picotorrent/sdk/subscription.hpp>
 #include <string>
 #include <vector>
 
@@ -17,11 +16,12 @@ using failure_handler = std::function<void(std::string const& owner, std::string
 
 /// Per-event-type subscriber lists. Not thread-safe: host thread only.
 class event_bus {
-public:
+  public:
     /// `on_failure` is told about every handler that throws; the bus itself goes on.
     explicit event_bus(failure_handler on_failure);
     /// Adds a handler owned by plugin `owner`; the subscription removes it.
-    sdk::subscription subscribe(std::string owner, sdk::event_type type, std::function<void(sdk::event const&)> handler);
+    sdk::subscription subscribe(std::string owner, sdk::event_type type,
+                                std::function<void(sdk::event const&)> handler);
     /// Calls every live handler for e.type. Handlers added meanwhile wait for the next event;
     /// handlers removed meanwhile are skipped.
     void publish(sdk::event const& e);
@@ -30,7 +30,7 @@ public:
     /// Number of live handlers for a type.
     std::size_t count(sdk::event_type type) const;
 
-private:
+  private:
     struct entry {
         std::string owner;
         std::function<void(sdk::event const&)> handler;

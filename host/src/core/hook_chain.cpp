@@ -9,7 +9,8 @@ hook_chain::hook_chain(failure_handler on_failure) : m_on_failure(std::move(on_f
 
 sdk::subscription hook_chain::add(std::string owner, sdk::add_torrent_hook hook, std::int32_t order)
 {
-    auto e = std::make_shared<entry>(entry{std::move(owner), std::move(hook), order, m_state->next_sequence++});
+    auto e =
+        std::make_shared<entry>(entry{std::move(owner), std::move(hook), order, m_state->next_sequence++});
     auto& hooks = m_state->hooks;
     auto pos = std::upper_bound(hooks.begin(), hooks.end(), e, [](auto const& a, auto const& b) {
         return a->order != b->order ? a->order < b->order : a->sequence < b->sequence;
@@ -49,7 +50,8 @@ void hook_chain::remove_owner(std::string const& owner)
         if (e->owner == owner)
             e->live = false;
     }
-    hooks.erase(std::remove_if(hooks.begin(), hooks.end(), [](auto const& e) { return !e->live; }), hooks.end());
+    hooks.erase(std::remove_if(hooks.begin(), hooks.end(), [](auto const& e) { return !e->live; }),
+                hooks.end());
 }
 
 } // namespace pico::core

@@ -3,11 +3,10 @@
 
 #include "core/event_bus.hpp"
 
-#include <picotorrent/sdk/host.hpp>
-
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <picotorrent/sdk/host.hpp>
 #include <string>
 #include <vector>
 
@@ -15,7 +14,7 @@ namespace pico::core {
 
 /// Ordered add-torrent hooks. Host thread only.
 class hook_chain {
-public:
+  public:
     /// `on_failure` is told about hooks that throw; such a hook is skipped and the chain goes on.
     explicit hook_chain(failure_handler on_failure);
     /// Adds a hook; lower `order` runs first, ties run in registration order.
@@ -27,7 +26,7 @@ public:
     /// Number of registered hooks.
     std::size_t size() const { return m_state->hooks.size(); }
 
-private:
+  private:
     struct entry {
         std::string owner;
         sdk::add_torrent_hook hook;

@@ -23,15 +23,22 @@ std::string utc_timestamp()
 std::string_view to_string(sdk::log_level level)
 {
     switch (level) {
-    case sdk::log_level::debug: return "debug";
-    case sdk::log_level::info: return "info";
-    case sdk::log_level::warning: return "warning";
-    case sdk::log_level::error: return "error";
+    case sdk::log_level::debug:
+        return "debug";
+    case sdk::log_level::info:
+        return "info";
+    case sdk::log_level::warning:
+        return "warning";
+    case sdk::log_level::error:
+        return "error";
     }
     return "info";
 }
 
-logger::logger(sdk::log_level min_level, log_flood_guard guard) : m_guard(std::move(guard)), m_min_level(min_level) {}
+logger::logger(sdk::log_level min_level, log_flood_guard guard)
+    : m_guard(std::move(guard)), m_min_level(min_level)
+{
+}
 
 void logger::open_file(std::filesystem::path const& file, std::uintmax_t max_bytes)
 {

@@ -5,19 +5,19 @@
 #include "core/log_flood_guard.hpp"
 #include "core/rotating_log_file.hpp"
 
-#include <picotorrent/sdk/host.hpp>
-
 #include <filesystem>
 #include <mutex>
+#include <picotorrent/sdk/host.hpp>
 #include <string_view>
 
 namespace pico::core {
 
 /// Thread-safe line logger. Lines look like "2026-11-21T10:00:00Z info [websocket] message".
 class logger {
-public:
+  public:
     /// Logs to stderr only, at `min_level` and above.
-    explicit logger(sdk::log_level min_level = sdk::log_level::info, log_flood_guard guard = log_flood_guard());
+    explicit logger(sdk::log_level min_level = sdk::log_level::info,
+                    log_flood_guard guard = log_flood_guard());
     /// Also appends to `file` (created with its directory), rotating past `max_bytes`; stderr
     /// keeps working if it cannot be opened.
     void open_file(std::filesystem::path const& file,
@@ -30,7 +30,7 @@ public:
     /// one-shot commands show warnings and errors on the terminal, the whole story in the file.
     void set_console_level(sdk::log_level level);
 
-private:
+  private:
     void emit(sdk::log_level level, std::string_view source, std::string_view message);
 
     std::mutex m_mutex;

@@ -15,7 +15,10 @@ plugin_host::plugin_host(application& app, std::string id, std::filesystem::path
 {
 }
 
-plugin_host::~plugin_host() { *m_alive = false; }
+plugin_host::~plugin_host()
+{
+    *m_alive = false;
+}
 
 sdk::add_torrent_result plugin_host::add_torrent(sdk::add_torrent_request request)
 {
@@ -27,18 +30,30 @@ bool plugin_host::remove_torrent(std::string const& info_hash, sdk::remove_mode 
     return m_app.session().remove(info_hash, mode);
 }
 
-bool plugin_host::pause_torrent(std::string const& info_hash) { return m_app.session().pause(info_hash); }
+bool plugin_host::pause_torrent(std::string const& info_hash)
+{
+    return m_app.session().pause(info_hash);
+}
 
-bool plugin_host::resume_torrent(std::string const& info_hash) { return m_app.session().resume(info_hash); }
+bool plugin_host::resume_torrent(std::string const& info_hash)
+{
+    return m_app.session().resume(info_hash);
+}
 
-bool plugin_host::force_recheck(std::string const& info_hash) { return m_app.session().force_recheck(info_hash); }
+bool plugin_host::force_recheck(std::string const& info_hash)
+{
+    return m_app.session().force_recheck(info_hash);
+}
 
 bool plugin_host::move_storage(std::string const& info_hash, std::string const& new_save_path)
 {
     return m_app.session().move_storage(info_hash, new_save_path);
 }
 
-std::vector<sdk::torrent_snapshot> plugin_host::torrents() { return m_app.session().torrents(); }
+std::vector<sdk::torrent_snapshot> plugin_host::torrents()
+{
+    return m_app.session().torrents();
+}
 
 std::optional<sdk::torrent_snapshot> plugin_host::find_torrent(std::string const& info_hash)
 {
@@ -50,7 +65,8 @@ std::vector<sdk::file_entry> plugin_host::files(std::string const& info_hash)
     return m_app.session().files(info_hash);
 }
 
-bool plugin_host::set_file_priorities(std::string const& info_hash, std::vector<std::uint8_t> const& priorities)
+bool plugin_host::set_file_priorities(std::string const& info_hash,
+                                      std::vector<std::uint8_t> const& priorities)
 {
     return m_app.session().set_file_priorities(info_hash, priorities);
 }
@@ -85,18 +101,30 @@ std::optional<sdk::setting_value> plugin_host::setting(std::string const& name)
     return m_app.session().setting(name);
 }
 
-std::string plugin_host::config_section() { return m_app.config().value(m_id).dump(); }
+std::string plugin_host::config_section()
+{
+    return m_app.config().value(m_id).dump();
+}
 
-sdk::status plugin_host::set_config_section(std::string const& json) { return m_app.write_config(m_id, json, m_id); }
+sdk::status plugin_host::set_config_section(std::string const& json)
+{
+    return m_app.write_config(m_id, json, m_id);
+}
 
-std::string plugin_host::config() { return config::effective_config(m_app.config().document()).dump(); }
+std::string plugin_host::config()
+{
+    return config::effective_config(m_app.config().document()).dump();
+}
 
 sdk::status plugin_host::set_config_value(std::string const& key, std::string const& json)
 {
     return m_app.write_config(key, json, m_id);
 }
 
-void plugin_host::log(sdk::log_level level, std::string_view message) { m_app.log().write(level, m_id, message); }
+void plugin_host::log(sdk::log_level level, std::string_view message)
+{
+    m_app.log().write(level, m_id, message);
+}
 
 void plugin_host::post(std::function<void()> work)
 {
@@ -145,14 +173,21 @@ sdk::subscription plugin_host::publish_service(std::string const& name, std::uin
     return sub;
 }
 
-std::optional<sdk::service_handle> plugin_host::find_service(std::string const& name, std::uint32_t min_version)
+std::optional<sdk::service_handle> plugin_host::find_service(std::string const& name,
+                                                             std::uint32_t min_version)
 {
     return m_app.services().find(name, min_version);
 }
 
-std::string plugin_host::host_version() { return pico::host_version; }
+std::string plugin_host::host_version()
+{
+    return pico::host_version;
+}
 
-std::uint32_t plugin_host::sdk_version() { return PICO_SDK_VERSION; }
+std::uint32_t plugin_host::sdk_version()
+{
+    return PICO_SDK_VERSION;
+}
 
 sdk::host_paths plugin_host::paths()
 {
@@ -161,9 +196,15 @@ sdk::host_paths plugin_host::paths()
     return p;
 }
 
-std::string plugin_host::plugin_id() { return m_id; }
+std::string plugin_host::plugin_id()
+{
+    return m_id;
+}
 
-std::string plugin_host::host_mode() { return m_app.options().mode; }
+std::string plugin_host::host_mode()
+{
+    return m_app.options().mode;
+}
 
 std::vector<std::string> plugin_host::option_values(std::string const& name)
 {

@@ -3,10 +3,9 @@
 // cleaned up if the plugin is disabled.
 #pragma once
 
-#include <picotorrent/sdk/host.hpp>
-
 #include <filesystem>
 #include <memory>
+#include <picotorrent/sdk/host.hpp>
 #include <string>
 
 namespace pico::core {
@@ -15,7 +14,7 @@ class application;
 
 /// Host thread only, except log(), post() and post_background().
 class plugin_host final : public sdk::host {
-public:
+  public:
     /// `plugin_dir` is the folder holding the plugin's library and manifest.
     plugin_host(application& app, std::string id, std::filesystem::path plugin_dir);
     ~plugin_host() override;
@@ -29,9 +28,11 @@ public:
     std::vector<sdk::torrent_snapshot> torrents() override;
     std::optional<sdk::torrent_snapshot> find_torrent(std::string const& info_hash) override;
     std::vector<sdk::file_entry> files(std::string const& info_hash) override;
-    bool set_file_priorities(std::string const& info_hash, std::vector<std::uint8_t> const& priorities) override;
+    bool set_file_priorities(std::string const& info_hash,
+                             std::vector<std::uint8_t> const& priorities) override;
     sdk::subscription add_hook(sdk::add_torrent_hook hook, std::int32_t order) override;
-    sdk::subscription subscribe(sdk::event_type type, std::function<void(sdk::event const&)> handler) override;
+    sdk::subscription subscribe(sdk::event_type type,
+                                std::function<void(sdk::event const&)> handler) override;
     sdk::status apply_settings(std::map<std::string, sdk::setting_value> const& settings) override;
     std::optional<sdk::setting_value> setting(std::string const& name) override;
     std::string config_section() override;
@@ -43,7 +44,8 @@ public:
     void post_background(std::function<void()> work) override;
     sdk::subscription publish_service(std::string const& name, std::uint32_t version,
                                       std::shared_ptr<void> object) override;
-    std::optional<sdk::service_handle> find_service(std::string const& name, std::uint32_t min_version) override;
+    std::optional<sdk::service_handle> find_service(std::string const& name,
+                                                    std::uint32_t min_version) override;
     std::string host_version() override;
     std::uint32_t sdk_version() override;
     sdk::host_paths paths() override;
@@ -61,7 +63,7 @@ public:
     sdk::status set_global_limits(sdk::rate_limits limits) override;
     bool move_in_queue(std::string const& info_hash, sdk::queue_move move) override;
 
-private:
+  private:
     application& m_app;
     std::string m_id;
     std::filesystem::path m_plugin_dir;

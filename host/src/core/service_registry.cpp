@@ -29,7 +29,8 @@ sdk::subscription service_registry::publish(std::string const& name, std::uint32
     });
 }
 
-std::optional<sdk::service_handle> service_registry::find(std::string const& name, std::uint32_t min_version) const
+std::optional<sdk::service_handle> service_registry::find(std::string const& name,
+                                                          std::uint32_t min_version) const
 {
     auto it = m_state->services.find(name);
     if (it == m_state->services.end() || it->second.version < min_version)

@@ -1,18 +1,17 @@
 // Named, versioned services that plugins publish for each other.
 #pragma once
 
-#include <picotorrent/sdk/host.hpp>
-
 #include <map>
 #include <memory>
 #include <optional>
+#include <picotorrent/sdk/host.hpp>
 #include <string>
 
 namespace pico::core {
 
 /// Host thread only.
 class service_registry {
-public:
+  public:
     /// Publishes `object` under `name`; fails (empty subscription) if the name is taken.
     /// `keepalive` holds the provider's library loaded for as long as anyone holds the object.
     sdk::subscription publish(std::string const& name, std::uint32_t version, std::string const& provider,
@@ -22,7 +21,7 @@ public:
     /// Withdraws every service of one provider.
     void remove_provider(std::string const& provider);
 
-private:
+  private:
     struct state {
         std::map<std::string, sdk::service_handle> services;
     };

@@ -3,12 +3,11 @@
 #include "session/info_hash.hpp"
 #include "util/atomic_file.hpp"
 
+#include <algorithm>
 #include <libtorrent/bdecode.hpp>
 #include <libtorrent/read_resume_data.hpp>
 #include <libtorrent/torrent_info.hpp>
 #include <libtorrent/write_resume_data.hpp>
-
-#include <algorithm>
 #include <stdexcept>
 #include <system_error>
 #include <unistd.h>
@@ -59,14 +58,20 @@ std::string set_aside(fs::path const& file)
 
 resume_store::resume_store(fs::path state_dir) : m_dir(std::move(state_dir)) {}
 
-fs::path const& resume_store::directory() const { return m_dir; }
+fs::path const& resume_store::directory() const
+{
+    return m_dir;
+}
 
 fs::path resume_store::resume_file(std::string const& info_hash) const
 {
     return m_dir / "resume" / (info_hash + resume_extension);
 }
 
-fs::path resume_store::session_state_file() const { return m_dir / "session.state"; }
+fs::path resume_store::session_state_file() const
+{
+    return m_dir / "session.state";
+}
 
 void resume_store::save(lt::add_torrent_params const& atp)
 {
@@ -119,7 +124,8 @@ resume_store::loaded resume_store::load_all() const
         try {
             auto const buf = util::read_file(file);
             lt::error_code lec;
-            auto atp = lt::read_resume_data(lt::span<char const>(buf.data(), static_cast<std::ptrdiff_t>(buf.size())), lec);
+            auto atp = lt::read_resume_data(
+                lt::span<char const>(buf.data(), static_cast<std::ptrdiff_t>(buf.size())), lec);
             if (lec) {
                 why = "corrupt resume data: " + lec.message();
             } else if (auto const key = key_of(atp); key.empty()) {
@@ -166,7 +172,8 @@ std::optional<lt::session_params> resume_store::load_session_state(std::string* 
         return fail(e.what());
     }
     lt::error_code lec;
-    auto const node = lt::bdecode(lt::span<char const>(buf.data(), static_cast<std::ptrdiff_t>(buf.size())), lec);
+    auto const node =
+        lt::bdecode(lt::span<char const>(buf.data(), static_cast<std::ptrdiff_t>(buf.size())), lec);
     if (lec)
         return fail("corrupt session state: " + lec.message() + set_aside(file));
     if (node.type() != lt::bdecode_node::dict_t)

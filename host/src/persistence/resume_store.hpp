@@ -1,10 +1,9 @@
 // Resume data and session state on disk, so a restart (or a kill -9) picks up where the host was.
 #pragma once
 
+#include <filesystem>
 #include <libtorrent/add_torrent_params.hpp>
 #include <libtorrent/session_params.hpp>
-
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +17,7 @@ namespace pico::persistence {
 /// Every write is atomic (pico::util::write_file_atomically): a reader sees the old file or the
 /// new one. A file that does not parse is renamed to <name>.bad, never deleted.
 class resume_store {
-public:
+  public:
     /// Uses `state_dir`; nothing is created until the first save.
     explicit resume_store(std::filesystem::path state_dir);
 
@@ -58,7 +57,7 @@ public:
     /// Where the session state lives.
     std::filesystem::path session_state_file() const;
 
-private:
+  private:
     std::filesystem::path m_dir;
 };
 

@@ -4,9 +4,15 @@
 
 namespace pico::plugins {
 
-std::string host_sdk_version() { return to_string(sdk::semantic_version::unpack(PICO_SDK_VERSION)); }
+std::string host_sdk_version()
+{
+    return to_string(sdk::semantic_version::unpack(PICO_SDK_VERSION));
+}
 
-std::string host_abi_fingerprint() { return PICO_SDK_ABI_FINGERPRINT; }
+std::string host_abi_fingerprint()
+{
+    return PICO_SDK_ABI_FINGERPRINT;
+}
 
 std::string check_compatibility(sdk::plugin_descriptor const& d, manifest const& m)
 {
@@ -20,16 +26,17 @@ std::string check_compatibility(sdk::plugin_descriptor const& d, manifest const&
     if (built.minor > host.minor)
         return "built against SDK " + built_s + ", " + offers + " (the plugin needs a newer host)";
     if (d.struct_size < min_descriptor_size)
-        return "descriptor is " + std::to_string(d.struct_size) + " bytes, SDK " + built_s + " needs at least " +
-               std::to_string(min_descriptor_size) + " (built against SDK " + built_s + ", " + offers + ")";
+        return "descriptor is " + std::to_string(d.struct_size) + " bytes, SDK " + built_s +
+               " needs at least " + std::to_string(min_descriptor_size) + " (built against SDK " + built_s +
+               ", " + offers + ")";
     if (d.abi_fingerprint == nullptr || host_abi_fingerprint() != d.abi_fingerprint)
-        return std::string("built with ABI fingerprint '") + (d.abi_fingerprint ? d.abi_fingerprint : "(none)") +
-               "', host offers '" + host_abi_fingerprint() + "' (SDK " + built_s + ", host " + host_sdk_version() +
-               ")";
+        return std::string("built with ABI fingerprint '") +
+               (d.abi_fingerprint ? d.abi_fingerprint : "(none)") + "', host offers '" +
+               host_abi_fingerprint() + "' (SDK " + built_s + ", host " + host_sdk_version() + ")";
     auto const declared = parse_sdk_version(m.sdk_version);
     if (!declared || pack(*declared) != d.sdk_version)
-        return "manifest says SDK " + m.sdk_version + " but the library was built against SDK " + built_s + " (" +
-               offers + ")";
+        return "manifest says SDK " + m.sdk_version + " but the library was built against SDK " + built_s +
+               " (" + offers + ")";
     return {};
 }
 

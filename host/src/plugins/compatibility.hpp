@@ -3,9 +3,8 @@
 
 #include "plugins/manifest.hpp"
 
-#include <picotorrent/sdk/plugin.hpp>
-
 #include <cstdint>
+#include <picotorrent/sdk/plugin.hpp>
 #include <string>
 
 namespace pico::plugins {

@@ -10,7 +10,7 @@ namespace pico::plugins {
 namespace {
 
 class planner {
-public:
+  public:
     planner(std::vector<dependency_node> const& nodes, unavailable_fn const& unavailable)
         : m_nodes(nodes), m_unavailable(unavailable)
     {
@@ -34,7 +34,7 @@ public:
         return plan;
     }
 
-private:
+  private:
     std::optional<std::size_t> index_of(std::string const& id) const
     {
         auto const it = m_index.find(id);
@@ -60,7 +60,8 @@ private:
                     auto const d = index_of(dep);
                     if (d && m_ok.count(*d))
                         continue;
-                    refuse(i, "depends on '" + dep + "', " + (d ? std::string("which was refused") : m_unavailable(dep)));
+                    refuse(i, "depends on '" + dep + "', " +
+                                  (d ? std::string("which was refused") : m_unavailable(dep)));
                     changed = true;
                     break;
                 }
@@ -165,8 +166,9 @@ private:
             for (auto const i : m_ok) {
                 if (placed.count(i))
                     continue;
-                bool const ready = std::all_of(m_nodes[i].depends.begin(), m_nodes[i].depends.end(),
-                                               [&](std::string const& dep) { return placed.count(*index_of(dep)) > 0; });
+                bool const ready =
+                    std::all_of(m_nodes[i].depends.begin(), m_nodes[i].depends.end(),
+                                [&](std::string const& dep) { return placed.count(*index_of(dep)) > 0; });
                 if (ready) {
                     placed.insert(i);
                     order.push_back(m_nodes[i].id);
@@ -194,7 +196,8 @@ private:
 
 } // namespace
 
-dependency_plan order_by_dependencies(std::vector<dependency_node> const& nodes, unavailable_fn const& unavailable)
+dependency_plan order_by_dependencies(std::vector<dependency_node> const& nodes,
+                                      unavailable_fn const& unavailable)
 {
     return planner(nodes, unavailable).run();
 }

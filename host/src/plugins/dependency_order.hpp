@@ -29,6 +29,7 @@ using unavailable_fn = std::function<std::string(std::string const& id)>;
 
 /// Orders `nodes` (given in discovery order). A cycle refuses every plugin in it, naming the
 /// cycle; a plugin whose dependency is unavailable or refused is refused, naming the dependency.
-dependency_plan order_by_dependencies(std::vector<dependency_node> const& nodes, unavailable_fn const& unavailable);
+dependency_plan order_by_dependencies(std::vector<dependency_node> const& nodes,
+                                      unavailable_fn const& unavailable);
 
 } // namespace pico::plugins

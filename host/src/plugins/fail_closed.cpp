@@ -8,7 +8,8 @@ std::optional<std::string> fail_closed_violation(std::vector<plugin_record> cons
 {
     for (auto const* r : owners_of_ids(records)) {
         // Not selected is the user's choice (--no-plugins, --plugins, the config's list).
-        if (!r->info.fail_closed || r->state == plugin_state::not_selected || r->state == plugin_state::running)
+        if (!r->info.fail_closed || r->state == plugin_state::not_selected ||
+            r->state == plugin_state::running)
             continue;
         std::string line = r->info.id + ": " + std::string(to_string(r->state));
         if (!r->reason.empty())

@@ -5,7 +5,6 @@
 #include "plugins/plugin_record.hpp"
 
 #include <nlohmann/json_fwd.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>

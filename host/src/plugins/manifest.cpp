@@ -1,16 +1,14 @@
 #include "plugins/manifest.hpp"
 
-#include "plugins/one_line.hpp"
-#include "plugins/semver.hpp"
 #include "config/config_error.hpp"
 #include "config/json_text.hpp"
+#include "plugins/one_line.hpp"
+#include "plugins/semver.hpp"
 #include "util/atomic_file.hpp"
 #include "util/printable.hpp"
 
-#include <picotorrent/sdk/semver.hpp>
-
 #include <nlohmann/json.hpp>
-
+#include <picotorrent/sdk/semver.hpp>
 #include <system_error>
 
 namespace pico::plugins {
@@ -21,7 +19,7 @@ using json = nlohmann::json;
 constexpr std::size_t max_manifest_bytes = 1024 * 1024;
 
 class validator {
-public:
+  public:
     validator(json const& doc, std::string origin) : m_doc(doc), m_origin(std::move(origin)) {}
 
     // What a manifest says is echoed escaped and cut short: it is outside input.
@@ -66,7 +64,8 @@ public:
         if (it == m_doc.end())
             return {};
         if (!it->is_array())
-            fail(std::string("field '") + key + "' must be an array of " + of_what + ", got " + it->type_name());
+            fail(std::string("field '") + key + "' must be an array of " + of_what + ", got " +
+                 it->type_name());
         std::vector<std::string> out;
         for (auto const& item : *it) {
             if (!item.is_string())
@@ -76,7 +75,7 @@ public:
         return out;
     }
 
-private:
+  private:
     json const& m_doc;
     std::string m_origin;
 };
@@ -138,7 +137,8 @@ manifest parse_manifest(std::string_view json_text, std::string const& origin)
     m.description = v.optional_string("description", "");
     m.library = v.optional_string("library", m.id + ".so");
     // The library sits beside its manifest: a path could point anywhere on the machine.
-    if (m.library.empty() || m.library.find('/') != std::string::npos || m.library == "." || m.library == "..")
+    if (m.library.empty() || m.library.find('/') != std::string::npos || m.library == "." ||
+        m.library == "..")
         v.fail("field 'library' must be a file name beside plugin.json, got \"" + m.library + "\"");
     m.depends = v.optional_string_array("depends", "plugin ids");
     for (auto const& dep : m.depends) {
@@ -150,8 +150,8 @@ manifest parse_manifest(std::string_view json_text, std::string const& origin)
     m.options = v.optional_string_array("options", "option names");
     for (auto const& option : m.options) {
         if (!valid_option_name(option))
-            v.fail("field 'options' must contain option names without dashes like \"include\", got \"" + option +
-                   "\"");
+            v.fail("field 'options' must contain option names without dashes like \"include\", got \"" +
+                   option + "\"");
     }
     return m;
 }
@@ -163,7 +163,8 @@ manifest read_manifest(std::filesystem::path const& plugin_json)
         text = util::read_file(plugin_json, max_manifest_bytes);
     } catch (std::system_error const& e) {
         if (e.code() == std::errc::file_too_large)
-            throw manifest_error(one_line(plugin_json.string()) + ": larger than 1 MiB; not a plugin manifest");
+            throw manifest_error(one_line(plugin_json.string()) +
+                                 ": larger than 1 MiB; not a plugin manifest");
         throw manifest_error(plugin_json.string() + ": cannot read: " + e.code().message());
     }
     return parse_manifest(text, plugin_json.string());

@@ -36,7 +36,7 @@ struct manifest {
 
 /// A manifest that cannot be used; what() is one line "PATH: what is wrong".
 class manifest_error : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

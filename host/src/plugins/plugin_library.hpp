@@ -1,12 +1,10 @@
 // Opens one plugin's shared library with Boost.DLL and calls its entry point.
 #pragma once
 
-#include <picotorrent/sdk/plugin.hpp>
-
 #include <boost/dll/shared_library.hpp>
-
 #include <filesystem>
 #include <memory>
+#include <picotorrent/sdk/plugin.hpp>
 #include <string>
 
 namespace pico::plugins {

@@ -42,8 +42,8 @@ std::string what_of(std::exception_ptr const& e)
 std::string versions_note(manifest const& m, sdk::plugin_descriptor const* d)
 {
     if (d != nullptr)
-        return " (built against SDK " + to_string(sdk::semantic_version::unpack(d->sdk_version)) + ", host offers " +
-               host_sdk_version() + ")";
+        return " (built against SDK " + to_string(sdk::semantic_version::unpack(d->sdk_version)) +
+               ", host offers " + host_sdk_version() + ")";
     return " (manifest says SDK " + m.sdk_version + ", host offers " + host_sdk_version() + ")";
 }
 
@@ -51,7 +51,10 @@ std::string versions_note(manifest const& m, sdk::plugin_descriptor const* d)
 
 plugin_manager::plugin_manager(log_fn log) : m_log(std::move(log)) {}
 
-plugin_manager::~plugin_manager() { stop_all(); }
+plugin_manager::~plugin_manager()
+{
+    stop_all();
+}
 
 std::vector<fs::path> plugin_manager::default_search_dirs(fs::path const& executable_dir)
 {
@@ -123,8 +126,8 @@ void plugin_manager::discover(std::vector<fs::path> const& dirs)
                 return other->record.info.id == s->record.info.id && !other->record.info.version.empty();
             });
             if (first != m_slots.end())
-                refuse(*s, "duplicate id: already found in " + (*first)->record.directory.string() + ", ignoring " +
-                               folder.string());
+                refuse(*s, "duplicate id: already found in " + (*first)->record.directory.string() +
+                               ", ignoring " + folder.string());
             m_slots.push_back(std::move(s));
         }
     }
@@ -193,9 +196,12 @@ std::string plugin_manager::why_unavailable(std::string const& id) const
         if (s->record.info.id != id)
             continue;
         switch (s->record.state) {
-        case plugin_state::not_selected: return "which is not selected (" + s->record.reason + ")";
-        case plugin_state::refused: return "which was refused";
-        default: return "which is not available";
+        case plugin_state::not_selected:
+            return "which is not selected (" + s->record.reason + ")";
+        case plugin_state::refused:
+            return "which was refused";
+        default:
+            return "which is not available";
         }
     }
     return "which is not installed";
@@ -241,7 +247,8 @@ void plugin_manager::order_loaded()
         if (s->record.state == plugin_state::loaded)
             nodes.push_back({s->record.info.id, s->record.info.depends});
     }
-    auto const plan = order_by_dependencies(nodes, [this](std::string const& id) { return why_unavailable(id); });
+    auto const plan =
+        order_by_dependencies(nodes, [this](std::string const& id) { return why_unavailable(id); });
     for (auto const& [id, reason] : plan.refused) {
         if (auto* s = find(id, plugin_state::loaded)) {
             refuse(*s, reason);
@@ -350,8 +357,8 @@ void plugin_manager::teardown(slot& s, bool call_stop)
         try {
             s.descriptor->destroy(s.instance);
         } catch (...) {
-            log(sdk::log_level::warning,
-                "plugin '" + id + "' threw from its destructor: " + one_line(what_of(std::current_exception())));
+            log(sdk::log_level::warning, "plugin '" + id + "' threw from its destructor: " +
+                                             one_line(what_of(std::current_exception())));
         }
         s.instance = nullptr;
     }

@@ -5,12 +5,11 @@
 #include "plugins/manifest.hpp"
 #include "plugins/plugin_record.hpp"
 
-#include <picotorrent/sdk/host.hpp>
-#include <picotorrent/sdk/plugin.hpp>
-
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <picotorrent/sdk/host.hpp>
+#include <picotorrent/sdk/plugin.hpp>
 #include <string>
 #include <vector>
 
@@ -20,7 +19,7 @@ namespace pico::plugins {
 /// refused | loaded) -> running -> (stopped | disabled). A library is unloaded only after every
 /// object the manager made from it is gone (instances are destroyed by their own destroy()).
 class plugin_manager {
-public:
+  public:
     /// Receives one line per event worth logging (each refusal is exactly one line).
     using log_fn = std::function<void(sdk::log_level, std::string const&)>;
     /// Makes the host object one plugin talks to; it outlives the plugin instance.
@@ -35,7 +34,8 @@ public:
 
     /// <exe_dir>/../<libdir>/picotorrent/plugins (build and install trees share it), then
     /// $XDG_DATA_HOME/picotorrent/plugins (default ~/.local/share/picotorrent/plugins).
-    static std::vector<std::filesystem::path> default_search_dirs(std::filesystem::path const& executable_dir);
+    static std::vector<std::filesystem::path>
+    default_search_dirs(std::filesystem::path const& executable_dir);
 
     /// Reads <dir>/<id>/plugin.json in each dir (folders in name order). Earlier dirs win: a
     /// duplicate id later is refused; so is an unreadable manifest. Missing dirs are skipped.
@@ -65,7 +65,7 @@ public:
     /// outlive every object it created). Null when the plugin has no library loaded.
     std::shared_ptr<void> library_keepalive(std::string const& id) const;
 
-private:
+  private:
     struct slot;
 
     void log(sdk::log_level level, std::string const& line) const;

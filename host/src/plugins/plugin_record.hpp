@@ -11,7 +11,8 @@
 
 namespace pico::plugins {
 
-/// Where a plugin is in its life (Qt Creator's Read -> Resolved -> Loaded -> Running -> Stopped, plus refusals).
+/// Where a plugin is in its life (Qt Creator's Read -> Resolved -> Loaded -> Running -> Stopped, plus
+/// refusals).
 enum class plugin_state {
     /// Manifest read; nothing decided yet.
     discovered,

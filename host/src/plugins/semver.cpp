@@ -21,6 +21,9 @@ std::string to_string(sdk::semantic_version const& v)
     return std::to_string(v.major) + "." + std::to_string(v.minor) + "." + std::to_string(v.patch);
 }
 
-std::uint32_t pack(sdk::semantic_version const& v) { return PICO_MAKE_SEMANTIC_VERSION(v.major, v.minor, v.patch); }
+std::uint32_t pack(sdk::semantic_version const& v)
+{
+    return PICO_MAKE_SEMANTIC_VERSION(v.major, v.minor, v.patch);
+}
 
 } // namespace pico::plugins

@@ -2,16 +2,16 @@
 // (picotorrent/sdk/semver.hpp), shared with plugins.
 #pragma once
 
-#include <picotorrent/sdk/version.hpp>
-
 #include <cstdint>
 #include <optional>
+#include <picotorrent/sdk/version.hpp>
 #include <string>
 #include <string_view>
 
 namespace pico::plugins {
 
-/// Parses a plain "MAJOR.MINOR.PATCH" that fits PICO_MAKE_SEMANTIC_VERSION (major < 256, minor and patch < 4096).
+/// Parses a plain "MAJOR.MINOR.PATCH" that fits PICO_MAKE_SEMANTIC_VERSION (major < 256, minor and patch <
+/// 4096).
 std::optional<sdk::semantic_version> parse_sdk_version(std::string_view text);
 
 /// "MAJOR.MINOR.PATCH".

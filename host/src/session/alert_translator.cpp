@@ -7,7 +7,6 @@
 #include <libtorrent/session_stats.hpp>
 #include <libtorrent/torrent_info.hpp>
 #include <libtorrent/torrent_status.hpp>
-
 #include <vector>
 
 namespace pico::session {
@@ -32,19 +31,20 @@ void on_state_changed(lt::state_changed_alert const& a, publish_fn const& publis
     publish(e);
 }
 
-void on_torrent_error(lt::torrent_alert const& a, std::string message, std::string file, publish_fn const& publish,
-                      log_fn const& log)
+void on_torrent_error(lt::torrent_alert const& a, std::string message, std::string file,
+                      publish_fn const& publish, log_fn const& log)
 {
     sdk::torrent_error_event e;
     e.torrent = make_snapshot(a.handle.status());
     e.message = std::move(message);
     e.file = std::move(file);
-    log(sdk::log_level::error, "torrent '" + e.torrent.name + "': " + e.message + (e.file.empty() ? "" : " (" + e.file + ")"));
+    log(sdk::log_level::error,
+        "torrent '" + e.torrent.name + "': " + e.message + (e.file.empty() ? "" : " (" + e.file + ")"));
     publish(e);
 }
 
-void on_storage_moved(lt::torrent_alert const& a, std::string old_path, std::string new_path, std::string error,
-                      publish_fn const& publish)
+void on_storage_moved(lt::torrent_alert const& a, std::string old_path, std::string new_path,
+                      std::string error, publish_fn const& publish)
 {
     sdk::storage_moved_event e;
     e.torrent = make_snapshot(a.handle.status());
@@ -99,7 +99,8 @@ void on_state_update(lt::state_update_alert const& a, publish_fn const& publish)
 
 } // namespace
 
-void translate_alert(lt::alert const* a, publish_fn const& publish, log_fn const& log, last_file_error& memory)
+void translate_alert(lt::alert const* a, publish_fn const& publish, log_fn const& log,
+                     last_file_error& memory)
 {
     // Separate ifs rather than an else-if chain: each binding gets its own scope.
     if (auto const* p = lt::alert_cast<lt::torrent_resumed_alert>(a))
@@ -143,7 +144,8 @@ sdk::session_stats_event make_stats_event(lt::session_stats_alert const& a)
 
     auto const counters = a.counters();
     auto value = [&](int idx) -> std::int64_t {
-        return idx >= 0 && idx < static_cast<int>(counters.size()) ? counters[static_cast<std::size_t>(idx)] : 0;
+        return idx >= 0 && idx < static_cast<int>(counters.size()) ? counters[static_cast<std::size_t>(idx)]
+                                                                   : 0;
     };
     sdk::session_stats_event e;
     for (auto const& m : metrics)

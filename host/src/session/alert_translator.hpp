@@ -3,12 +3,10 @@
 // resume data) are handled by session_host before it calls this.
 #pragma once
 
-#include <picotorrent/sdk/host.hpp>
-
+#include <functional>
 #include <libtorrent/alert.hpp>
 #include <libtorrent/alert_types.hpp>
-
-#include <functional>
+#include <picotorrent/sdk/host.hpp>
 #include <string>
 
 namespace pico::session {
@@ -25,7 +23,8 @@ struct last_file_error {
 /// Publishes the SDK event(s) for one alert, if it maps to any; logs errors worth a line.
 /// `memory` carries file errors across calls so one failure is one torrent_error event.
 void translate_alert(lt::alert const* a, std::function<void(sdk::event const&)> const& publish,
-                     std::function<void(sdk::log_level, std::string const&)> const& log, last_file_error& memory);
+                     std::function<void(sdk::log_level, std::string const&)> const& log,
+                     last_file_error& memory);
 
 /// A session_stats event with every counter by name; rates are left for the caller, which
 /// knows the previous sample.

@@ -7,14 +7,12 @@
 namespace pico::session {
 namespace {
 
-template <typename Digest>
-std::string digest_hex(Digest const& d)
+template <typename Digest> std::string digest_hex(Digest const& d)
 {
     return util::to_hex(std::string_view(d.data(), static_cast<std::size_t>(d.size())));
 }
 
-template <typename Digest>
-bool digest_from_hex(std::string_view hex, Digest& d)
+template <typename Digest> bool digest_from_hex(std::string_view hex, Digest& d)
 {
     return util::from_hex(hex, d.data(), static_cast<std::size_t>(d.size()));
 }
@@ -30,7 +28,10 @@ std::string info_hash_string(lt::info_hash_t const& ih)
     return {};
 }
 
-std::string v2_hash_string(lt::info_hash_t const& ih) { return ih.has_v2() ? digest_hex(ih.v2) : std::string(); }
+std::string v2_hash_string(lt::info_hash_t const& ih)
+{
+    return ih.has_v2() ? digest_hex(ih.v2) : std::string();
+}
 
 std::optional<lt::info_hash_t> parse_info_hash(std::string_view hex)
 {

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <libtorrent/info_hash.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>

@@ -4,16 +4,15 @@
 #include "session/info_hash.hpp"
 #include "session/snapshot.hpp"
 
+#include <algorithm>
 #include <boost/asio/post.hpp>
+#include <ctime>
 #include <libtorrent/alert_types.hpp>
 #include <libtorrent/load_torrent.hpp>
 #include <libtorrent/magnet_uri.hpp>
 #include <libtorrent/settings_pack.hpp>
 #include <libtorrent/torrent_info.hpp>
 #include <libtorrent/torrent_status.hpp>
-
-#include <algorithm>
-#include <ctime>
 #include <stdexcept>
 
 namespace pico::session {
@@ -69,11 +68,12 @@ std::optional<lt::tcp::endpoint> parse_endpoint(std::string const& text)
 
 } // namespace
 
-session_host::session_host(boost::asio::io_context& ioc, session_options options, publish_fn publish, log_fn log,
-                           hooks_fn hooks)
+session_host::session_host(boost::asio::io_context& ioc, session_options options, publish_fn publish,
+                           log_fn log, hooks_fn hooks)
     : m_ioc(ioc), m_options(std::move(options)), m_publish(std::move(publish)), m_log(std::move(log)),
       m_hooks(std::move(hooks)), m_tick_timer(ioc), m_shutdown_timer(ioc),
-      m_foreign(m_options.persist ? std::optional<std::filesystem::path>(m_options.state_dir / "foreign") : std::nullopt)
+      m_foreign(m_options.persist ? std::optional<std::filesystem::path>(m_options.state_dir / "foreign")
+                                  : std::nullopt)
 {
 }
 
@@ -99,8 +99,9 @@ void session_host::start()
     }
     // Configuration wins over saved state: the saved state only brings back DHT nodes and the like.
     params.settings = m_options.settings;
-    params.settings.set_int(lt::settings_pack::alert_mask, params.settings.get_int(lt::settings_pack::alert_mask) |
-                                                               static_cast<int>(host_alert_mask()));
+    params.settings.set_int(lt::settings_pack::alert_mask,
+                            params.settings.get_int(lt::settings_pack::alert_mask) |
+                                static_cast<int>(host_alert_mask()));
     if (m_options.disk_io)
         params.disk_io_constructor = m_options.disk_io;
     m_session = std::make_unique<lt::session>(std::move(params));
@@ -247,7 +248,8 @@ void session_host::translate(lt::alert const* a)
         if (m_store)
             m_store->remove(key);
         if (auto it = m_owned_deletes.find(key); it != m_owned_deletes.end()) {
-            for (auto const& problem : delete_owned_files(*it->second.ti, it->second.save_path, it->second.keep))
+            for (auto const& problem :
+                 delete_owned_files(*it->second.ti, it->second.save_path, it->second.keep))
                 m_log(sdk::log_level::warning, problem);
             m_log(sdk::log_level::info, "removed the data of " + key + " but kept " +
                                             std::to_string(it->second.keep.size()) +
@@ -294,8 +296,8 @@ void session_host::translate(lt::alert const* a)
         m_priorities_set_for.clear();
         auto ti = md->handle.torrent_file();
         if (!filtered && ti && md->handle.is_valid())
-            md->handle.prioritize_files(
-                std::vector<lt::download_priority_t>(static_cast<std::size_t>(ti->num_files()), lt::default_priority));
+            md->handle.prioritize_files(std::vector<lt::download_priority_t>(
+                static_cast<std::size_t>(ti->num_files()), lt::default_priority));
         return;
     }
     if (auto const* fin = lt::alert_cast<lt::torrent_finished_alert>(a)) {
@@ -328,8 +330,10 @@ void session_host::translate(lt::alert const* a)
         auto const sent = e.counters["net.sent_payload_bytes"];
         double const seconds = std::chrono::duration<double>(now - m_last_stats).count();
         if (m_have_stats && seconds > 0.0) {
-            e.download_rate = static_cast<std::int64_t>(static_cast<double>(recv - m_last_recv_payload) / seconds);
-            e.upload_rate = static_cast<std::int64_t>(static_cast<double>(sent - m_last_sent_payload) / seconds);
+            e.download_rate =
+                static_cast<std::int64_t>(static_cast<double>(recv - m_last_recv_payload) / seconds);
+            e.upload_rate =
+                static_cast<std::int64_t>(static_cast<double>(sent - m_last_sent_payload) / seconds);
         }
         m_have_stats = true;
         m_last_stats = now;
@@ -423,8 +427,8 @@ lt::add_torrent_params session_host::prepare(sdk::add_torrent_request& request, 
             atp = lt::load_torrent_file(request.location);
             break;
         case sdk::torrent_source::bytes:
-            atp = lt::load_torrent_buffer(lt::span<char const>(request.data.data(),
-                                                               static_cast<std::ptrdiff_t>(request.data.size())));
+            atp = lt::load_torrent_buffer(
+                lt::span<char const>(request.data.data(), static_cast<std::ptrdiff_t>(request.data.size())));
             break;
         case sdk::torrent_source::magnet: {
             lt::error_code ec;
@@ -473,7 +477,7 @@ bool session_host::remove(std::string const& info_hash, sdk::remove_mode mode)
         // libtorrent's delete_files would take the files that were there before: delete only
         // the others, once the torrent is gone (torrent_removed_alert).
         m_owned_deletes[key] = {ti, h->status(lt::torrent_handle::query_save_path).save_path,
-                                      m_foreign.of(key)};
+                                m_foreign.of(key)};
         m_session->remove_torrent(*h);
         return true;
     }
@@ -530,7 +534,8 @@ std::vector<sdk::torrent_snapshot> session_host::torrents()
         return out;
     // Snapshots need the name and save path, which libtorrent only fills when asked.
     auto const flags = lt::torrent_handle::query_name | lt::torrent_handle::query_save_path;
-    for (auto const& st : m_session->get_torrent_status([](lt::torrent_status const&) { return true; }, flags))
+    for (auto const& st :
+         m_session->get_torrent_status([](lt::torrent_status const&) { return true; }, flags))
         out.push_back(make_snapshot(st));
     // Queue order first, then torrents outside the queue by name, so listings are stable.
     std::stable_sort(out.begin(), out.end(), [](auto const& a, auto const& b) {
@@ -555,7 +560,8 @@ std::vector<sdk::file_entry> session_host::files(std::string const& info_hash)
     return h ? file_entries(*h) : std::vector<sdk::file_entry>{};
 }
 
-bool session_host::set_file_priorities(std::string const& info_hash, std::vector<std::uint8_t> const& priorities)
+bool session_host::set_file_priorities(std::string const& info_hash,
+                                       std::vector<std::uint8_t> const& priorities)
 {
     auto h = handle(info_hash);
     if (!h || !h->torrent_file())
@@ -603,16 +609,22 @@ sdk::status session_host::apply_settings(std::map<std::string, sdk::setting_valu
     }
     // The host needs its alerts whatever a plugin asks for.
     if (pack.has_val(lt::settings_pack::alert_mask))
-        pack.set_int(lt::settings_pack::alert_mask, pack.get_int(lt::settings_pack::alert_mask) |
-                                                        static_cast<int>(host_alert_mask()));
+        pack.set_int(lt::settings_pack::alert_mask,
+                     pack.get_int(lt::settings_pack::alert_mask) | static_cast<int>(host_alert_mask()));
     if (m_session)
         m_session->apply_settings(pack);
     for (auto const& [name, value] : settings) {
         int const id = lt::setting_by_name(name);
         switch (id & lt::settings_pack::type_mask) {
-        case lt::settings_pack::string_type_base: m_options.settings.set_str(id, pack.get_str(id)); break;
-        case lt::settings_pack::int_type_base: m_options.settings.set_int(id, pack.get_int(id)); break;
-        default: m_options.settings.set_bool(id, pack.get_bool(id)); break;
+        case lt::settings_pack::string_type_base:
+            m_options.settings.set_str(id, pack.get_str(id));
+            break;
+        case lt::settings_pack::int_type_base:
+            m_options.settings.set_int(id, pack.get_int(id));
+            break;
+        default:
+            m_options.settings.set_bool(id, pack.get_bool(id));
+            break;
         }
         if (applied)
             applied->push_back(name);
@@ -627,9 +639,12 @@ std::optional<sdk::setting_value> session_host::setting(std::string const& name)
         return std::nullopt;
     auto const pack = m_session ? m_session->get_settings() : m_options.settings;
     switch (id & lt::settings_pack::type_mask) {
-    case lt::settings_pack::string_type_base: return sdk::setting_value(pack.get_str(id));
-    case lt::settings_pack::int_type_base: return sdk::setting_value(std::int64_t(pack.get_int(id)));
-    default: return sdk::setting_value(pack.get_bool(id));
+    case lt::settings_pack::string_type_base:
+        return sdk::setting_value(pack.get_str(id));
+    case lt::settings_pack::int_type_base:
+        return sdk::setting_value(std::int64_t(pack.get_int(id)));
+    default:
+        return sdk::setting_value(pack.get_bool(id));
     }
 }
 
@@ -643,7 +658,10 @@ bool session_host::connect_peer(std::string const& info_hash, std::string const&
     return true;
 }
 
-int session_host::listen_port() const { return m_session ? m_session->listen_port() : 0; }
+int session_host::listen_port() const
+{
+    return m_session ? m_session->listen_port() : 0;
+}
 
 lt::session& session_host::native()
 {
@@ -652,7 +670,10 @@ lt::session& session_host::native()
     return *m_session;
 }
 
-std::string session_host::handle_key(lt::torrent_handle const& h) const { return info_hash_string(h.info_hashes()); }
+std::string session_host::handle_key(lt::torrent_handle const& h) const
+{
+    return info_hash_string(h.info_hashes());
+}
 
 std::optional<lt::torrent_handle> session_host::handle(std::string const& info_hash) const
 {
@@ -687,8 +708,8 @@ void session_host::shutdown(std::function<void()> done, std::chrono::seconds tim
     m_shutdown_timer.async_wait([this, alive](boost::system::error_code const& ec) {
         if (ec || !alive.lock())
             return;
-        m_log(sdk::log_level::warning, "gave up waiting for " + std::to_string(m_outstanding_resume) +
-                                           " resume data save(s)");
+        m_log(sdk::log_level::warning,
+              "gave up waiting for " + std::to_string(m_outstanding_resume) + " resume data save(s)");
         m_outstanding_resume = 0;
         finish_shutdown_if_done();
     });

@@ -6,20 +6,18 @@
 #include "session/alert_translator.hpp"
 #include "session/foreign_files.hpp"
 
-#include <picotorrent/sdk/host.hpp>
-
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <libtorrent/session.hpp>
-#include <libtorrent/session_params.hpp>
-#include <libtorrent/torrent_handle.hpp>
-
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <libtorrent/session.hpp>
+#include <libtorrent/session_params.hpp>
+#include <libtorrent/torrent_handle.hpp>
 #include <map>
 #include <memory>
 #include <optional>
+#include <picotorrent/sdk/host.hpp>
 #include <set>
 #include <string>
 #include <vector>
@@ -48,7 +46,7 @@ struct session_options {
 /// libtorrent session yet (plugins start first): settings are kept for it, queries see no
 /// torrents, add() fails with a reason, and only native() throws.
 class session_host {
-public:
+  public:
     /// Delivers one event to the plugins.
     using publish_fn = std::function<void(sdk::event const&)>;
     /// Writes one log line.
@@ -111,7 +109,7 @@ public:
     /// Extra alert handling for one-shot commands, called for every alert after translation.
     std::function<void(lt::alert const*)> on_alert;
 
-private:
+  private:
     void handle_alerts();
     void translate(lt::alert const* a);
     void on_tick();
@@ -140,10 +138,10 @@ private:
 
     std::map<std::string, lt::torrent_handle> m_torrents; // by info hash string
     std::map<std::string, std::string> m_names;           // for torrent_removed after the handle is gone
-    std::set<std::string> m_restoring;                     // added from saved state, not yet announced
-    foreign_files m_foreign;                               // files that were there before a torrent
-    std::set<std::string> m_files_held;                    // magnets downloading nothing until their metadata
-    std::set<std::string> m_priorities_set_for;            // set_file_priorities calls while an event runs
+    std::set<std::string> m_restoring;                    // added from saved state, not yet announced
+    foreign_files m_foreign;                              // files that were there before a torrent
+    std::set<std::string> m_files_held;                   // magnets downloading nothing until their metadata
+    std::set<std::string> m_priorities_set_for;           // set_file_priorities calls while an event runs
     /// A removal with data whose pre-existing files must stay: what to delete once it is gone.
     struct owned_delete {
         std::shared_ptr<lt::torrent_info const> ti;

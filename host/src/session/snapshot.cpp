@@ -3,10 +3,9 @@
 #include "session/info_hash.hpp"
 #include "session/status_mapping.hpp"
 
+#include <algorithm>
 #include <libtorrent/download_priority.hpp>
 #include <libtorrent/torrent_flags.hpp>
-
-#include <algorithm>
 
 namespace pico::session {
 namespace {
@@ -121,8 +120,9 @@ std::vector<sdk::file_entry> file_entries(lt::torrent_handle const& h)
         e.path = fs.file_path(i);
         e.size = fs.file_size(i);
         auto const idx = static_cast<std::size_t>(static_cast<int>(i));
-        e.priority = idx < priorities.size() ? static_cast<std::uint8_t>(static_cast<std::uint8_t>(priorities[idx]))
-                                             : sdk::default_priority;
+        e.priority = idx < priorities.size()
+                         ? static_cast<std::uint8_t>(static_cast<std::uint8_t>(priorities[idx]))
+                         : sdk::default_priority;
         out.push_back(std::move(e));
     }
     return out;

@@ -3,13 +3,11 @@
 
 #include "session/status_mapping.hpp" // snapshots carry mapped states: callers get the mapping too
 
-#include <picotorrent/sdk/torrent.hpp>
-
 #include <libtorrent/torrent_handle.hpp>
 #include <libtorrent/torrent_info.hpp>
 #include <libtorrent/torrent_status.hpp>
-
 #include <memory>
+#include <picotorrent/sdk/torrent.hpp>
 #include <string>
 #include <vector>
 

@@ -1,11 +1,9 @@
 // From libtorrent's state and flags to the reference torrent object's status codes (-1..15).
 #pragma once
 
-#include <picotorrent/sdk/torrent.hpp>
-
-#include <libtorrent/torrent_status.hpp>
-
 #include <cstdint>
+#include <libtorrent/torrent_status.hpp>
+#include <picotorrent/sdk/torrent.hpp>
 
 namespace pico::session {
 
@@ -30,11 +28,10 @@ status_inputs status_inputs_from(lt::torrent_status const& st);
 ///   paused, not auto-managed       -> 6 downloading (paused), 13 uploading (paused) when seeding or finished
 ///   paused, auto-managed           -> 7 downloading (queued), 14 uploading (queued) when seeding or finished
 ///   state downloading_metadata     -> 5
-///   state checking_files           -> 3 downloading (checking), 11 uploading (checking) when seeding or finished
-///   state downloading              -> 4 forced when not auto-managed, else 8 stalled at 0 B/s down, else 2
-///   state finished                 -> 1 complete
-///   state seeding                  -> 12 forced when not auto-managed, else 15 stalled at 0 B/s up, else 10
-///   anything else                  -> -1 unknown
+///   state checking_files           -> 3 downloading (checking), 11 uploading (checking) when seeding or
+///   finished state downloading              -> 4 forced when not auto-managed, else 8 stalled at 0 B/s down,
+///   else 2 state finished                 -> 1 complete state seeding                  -> 12 forced when not
+///   auto-managed, else 15 stalled at 0 B/s up, else 10 anything else                  -> -1 unknown
 /// "Paused and auto-managed" is how libtorrent's queue holds a torrent back, hence "queued".
 sdk::status_code map_status(status_inputs const& in);
 

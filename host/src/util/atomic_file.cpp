@@ -95,7 +95,8 @@ std::string read_file(std::filesystem::path const& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw std::system_error(errno ? errno : ENOENT, std::generic_category(), "cannot open " + path.string());
+        throw std::system_error(errno ? errno : ENOENT, std::generic_category(),
+                                "cannot open " + path.string());
     std::ostringstream out;
     out << in.rdbuf();
     if (in.bad())
@@ -111,7 +112,8 @@ std::string read_file(std::filesystem::path const& path, std::size_t max_bytes)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw std::system_error(errno ? errno : ENOENT, std::generic_category(), "cannot open " + path.string());
+        throw std::system_error(errno ? errno : ENOENT, std::generic_category(),
+                                "cannot open " + path.string());
     auto const too_large = [&] {
         return std::system_error(std::make_error_code(std::errc::file_too_large),
                                  path.string() + " is larger than " + std::to_string(max_bytes) + " bytes");

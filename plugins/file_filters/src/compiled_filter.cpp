@@ -53,8 +53,8 @@ match_outcome compiled_filter::match(std::string_view path) const
         return {boost::regex_match(path.begin(), path.end(), m_regex), {}};
     } catch (std::runtime_error const& e) {
         // Thrown when matching exceeds the state bound or the matcher's memory bound.
-        return {false, m_label + ": pattern \"" + m_pattern + "\" is too complex to match \"" + shorten(path) +
-                           "\": " + first_sentence(e.what())};
+        return {false, m_label + ": pattern \"" + m_pattern + "\" is too complex to match \"" +
+                           shorten(path) + "\": " + first_sentence(e.what())};
     }
 }
 

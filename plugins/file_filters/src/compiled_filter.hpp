@@ -19,7 +19,7 @@ struct match_outcome {
 /// A pattern compiled with ECMAScript syntax. Copies share the compiled expression; const
 /// methods are safe from any thread.
 class compiled_filter {
-public:
+  public:
     /// Compiles `pattern`; `label` names it in errors, e.g. "filter 'Videos'" or "--include".
     compiled_filter(std::string label, std::string pattern);
 
@@ -35,7 +35,7 @@ public:
     /// Matches the whole of `path`. Patterns that would backtrack without bound report an error.
     match_outcome match(std::string_view path) const;
 
-private:
+  private:
     std::string m_label;
     std::string m_pattern;
     std::string m_error;

@@ -34,7 +34,8 @@ void file_filters_plugin::start(sdk::host& h)
     m_service = std::make_shared<filter_service>(configured);
     use_filters(std::move(configured));
 
-    m_subscriptions.push_back(h.add_hook([this](sdk::add_torrent_request& r) { return on_add(r); }, hook_order));
+    m_subscriptions.push_back(
+        h.add_hook([this](sdk::add_torrent_request& r) { return on_add(r); }, hook_order));
     m_subscriptions.push_back(
         sdk::subscribe<sdk::metadata_received_event>(h, [this](auto const& e) { on_metadata(e); }));
     m_subscriptions.push_back(

@@ -5,17 +5,16 @@
 #include "file_selection.hpp"
 #include "filter_service.hpp"
 
-#include <picotorrent/sdk/sdk.hpp>
-
 #include <memory>
 #include <optional>
+#include <picotorrent/sdk/sdk.hpp>
 #include <vector>
 
 namespace pico::file_filters {
 
 /// The plugin instance the host creates.
 class file_filters_plugin final : public sdk::plugin {
-public:
+  public:
     /// Reads the configuration (throws config_error when it is unusable), registers the
     /// add-torrent hook and the metadata handler, and publishes the service.
     void start(sdk::host& h) override;
@@ -25,7 +24,7 @@ public:
     /// Where the hook runs among other plugins' hooks.
     static constexpr std::int32_t hook_order = 0;
 
-private:
+  private:
     sdk::hook_decision on_add(sdk::add_torrent_request& request);
     void on_metadata(sdk::metadata_received_event const& e);
     void on_settings_changed(sdk::settings_changed_event const& e);

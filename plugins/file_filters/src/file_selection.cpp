@@ -18,7 +18,10 @@ void describe_list(std::string& out, char const* what, std::vector<compiled_filt
 
 } // namespace
 
-std::string filter_label(std::string const& name) { return "filter '" + name + "'"; }
+std::string filter_label(std::string const& name)
+{
+    return "filter '" + name + "'";
+}
 
 compiled_filter resolve_filter(std::vector<filter> const& configured, std::string const& name_or_pattern,
                                std::string const& origin)
@@ -30,7 +33,8 @@ compiled_filter resolve_filter(std::vector<filter> const& configured, std::strin
     return compiled_filter(origin, name_or_pattern);
 }
 
-file_selection::file_selection(std::vector<filter> const& configured, std::vector<std::string> const& includes,
+file_selection::file_selection(std::vector<filter> const& configured,
+                               std::vector<std::string> const& includes,
                                std::vector<std::string> const& excludes)
 {
     for (auto const& f : configured) {
@@ -71,7 +75,8 @@ selection_result file_selection::select(std::vector<sdk::file_entry> const& file
     out.priorities.resize(slots, sdk::default_priority);
 
     // Any error stops the whole selection: a half-applied filter would download the wrong files.
-    auto matches_any = [&](std::vector<compiled_filter> const& list, std::string const& path) -> std::optional<bool> {
+    auto matches_any = [&](std::vector<compiled_filter> const& list,
+                           std::string const& path) -> std::optional<bool> {
         for (auto const& f : list) {
             auto m = f.match(path);
             if (!m.error.empty()) {

@@ -3,11 +3,10 @@
 
 #include "compiled_filter.hpp"
 
-#include <picotorrent/plugins/file_filters_service.hpp>
-#include <picotorrent/sdk/torrent.hpp>
-
 #include <cstdint>
 #include <optional>
+#include <picotorrent/plugins/file_filters_service.hpp>
+#include <picotorrent/sdk/torrent.hpp>
 #include <string>
 #include <vector>
 
@@ -36,7 +35,7 @@ compiled_filter resolve_filter(std::vector<filter> const& configured, std::strin
 /// Include and exclude filters applied to every added torrent. A file is wanted when it
 /// matches some include filter (or there are none) and no exclude filter.
 class file_selection {
-public:
+  public:
     /// Builds the selection from the configured filters with "apply" and the command-line values
     /// (`--include` / `--exclude`): each value is a filter's name, else a regular expression.
     file_selection(std::vector<filter> const& configured, std::vector<std::string> const& includes,
@@ -48,11 +47,12 @@ public:
     std::optional<std::string> error() const;
     /// Applies the filters to `files`, keeping `current` priorities (by file index; missing
     /// entries count as the default) for the files that stay wanted.
-    selection_result select(std::vector<sdk::file_entry> const& files, std::vector<std::uint8_t> const& current) const;
+    selection_result select(std::vector<sdk::file_entry> const& files,
+                            std::vector<std::uint8_t> const& current) const;
     /// One line describing the filters in force, for the log.
     std::string describe() const;
 
-private:
+  private:
     std::vector<compiled_filter> m_include;
     std::vector<compiled_filter> m_exclude;
 };

@@ -1,7 +1,6 @@
 #include "filter_config.hpp"
 
 #include <nlohmann/json.hpp>
-
 #include <set>
 
 namespace pico::file_filters {
@@ -49,8 +48,9 @@ std::vector<filter> parse_filters(std::string const& section_json)
     if (section.is_null())
         return {};
     if (!section.is_array())
-        throw config_error(std::string("file_filters: expected an array of {\"name\", \"pattern\"} objects, got ") +
-                           section.type_name());
+        throw config_error(
+            std::string("file_filters: expected an array of {\"name\", \"pattern\"} objects, got ") +
+            section.type_name());
 
     std::vector<filter> out;
     std::set<std::string> names;
@@ -61,7 +61,8 @@ std::vector<filter> parse_filters(std::string const& section_json)
         // A misspelt key ("aply") would silently do nothing; say so instead.
         for (auto const& item : entry.items()) {
             if (item.key() != "name" && item.key() != "pattern" && item.key() != "apply")
-                throw config_error(key_of(i, item.key().c_str()) + ": unknown key (expected name, pattern, apply)");
+                throw config_error(key_of(i, item.key().c_str()) +
+                                   ": unknown key (expected name, pattern, apply)");
         }
         filter f;
         f.name = required_string(entry, i, "name");

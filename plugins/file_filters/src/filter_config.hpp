@@ -2,7 +2,6 @@
 #pragma once
 
 #include <picotorrent/plugins/file_filters_service.hpp>
-
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -11,7 +10,7 @@ namespace pico::file_filters {
 
 /// A configuration section that cannot be used; the message names the offending key.
 class config_error : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

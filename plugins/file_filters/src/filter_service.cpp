@@ -11,7 +11,8 @@ std::vector<filter> with_compile_errors(std::vector<filter> configured)
     return configured;
 }
 
-filter_service::filter_service(std::vector<filter> configured) : m_filters(with_compile_errors(std::move(configured)))
+filter_service::filter_service(std::vector<filter> configured)
+    : m_filters(with_compile_errors(std::move(configured)))
 {
 }
 
@@ -28,7 +29,8 @@ std::vector<filter> filter_service::filters() const
     return m_filters;
 }
 
-match_result filter_service::match(std::string const& filter_or_pattern, std::vector<std::string> const& paths) const
+match_result filter_service::match(std::string const& filter_or_pattern,
+                                   std::vector<std::string> const& paths) const
 {
     // Compile outside the lock: a long pattern must not hold up filters() callers.
     auto const f = resolve_filter(filters(), filter_or_pattern, "pattern");

@@ -1,9 +1,8 @@
 #include "compiled_filter.hpp"
 #include "filter_config.hpp"
 
-#include <gtest/gtest.h>
-
 #include <chrono>
+#include <gtest/gtest.h>
 
 namespace ff = pico::file_filters;
 
@@ -32,7 +31,8 @@ TEST(compiled_filter, invalid_pattern_names_the_filter_and_the_position)
     EXPECT_NE(broken.error().find("parenthesis"), std::string::npos) << broken.error();
 
     ff::compiled_filter repeat("--include", "*.iso");
-    EXPECT_NE(repeat.error().find("--include: invalid regular expression \"*.iso\" at position 0"), std::string::npos)
+    EXPECT_NE(repeat.error().find("--include: invalid regular expression \"*.iso\" at position 0"),
+              std::string::npos)
         << repeat.error();
 
     auto m = broken.match("anything");
@@ -98,12 +98,14 @@ TEST(filter_config, each_mistake_names_its_key)
     EXPECT_EQ(error_of(R"([42])").rfind("file_filters[0]: expected an object", 0), 0u);
     EXPECT_EQ(error_of(R"([{"pattern": ".*"}])"), "file_filters[0].name: missing");
     EXPECT_EQ(error_of(R"([{"name": "", "pattern": ".*"}])"), "file_filters[0].name: must not be empty");
-    EXPECT_EQ(error_of(R"([{"name": "a", "pattern": 3}])"), "file_filters[0].pattern: expected a string, got number");
+    EXPECT_EQ(error_of(R"([{"name": "a", "pattern": 3}])"),
+              "file_filters[0].pattern: expected a string, got number");
     EXPECT_EQ(error_of(R"([{"name": "a", "pattern": ".*", "apply": "all"}])"),
               R"(file_filters[0].apply: expected "include" or "exclude", got "all")");
     EXPECT_EQ(error_of(R"([{"name": "a", "pattern": ".*"}, {"name": "a", "pattern": "b"}])"),
               "file_filters[1].name: duplicate filter name 'a'");
-    EXPECT_EQ(error_of(R"([{"name": "a", "pattern": ".*", "aply": "include"}])").rfind("file_filters[0].aply: unknown key", 0),
+    EXPECT_EQ(error_of(R"([{"name": "a", "pattern": ".*", "aply": "include"}])")
+                  .rfind("file_filters[0].aply: unknown key", 0),
               0u);
     EXPECT_EQ(error_of("[{").rfind("file_filters: not valid JSON", 0), 0u);
 }

@@ -2,14 +2,12 @@
 // files are written, byte-exact; skipped ones are absent or sparse.
 #include "support/test_support.hpp"
 
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <sstream>
+#include <sys/stat.h>
 
 namespace fs = std::filesystem;
 namespace ts = pico::test_support;
@@ -17,11 +15,14 @@ namespace ts = pico::test_support;
 namespace {
 
 std::vector<ts::payload_file> const album_files = {
-    {"01.flac", 300 * 1024},       {"02.flac", 200 * 1024 + 123}, {"disc.iso", 700 * 1024},
+    {"01.flac", 300 * 1024},         {"02.flac", 200 * 1024 + 123}, {"disc.iso", 700 * 1024},
     {"extra/bonus.iso", 150 * 1024}, {"cover.jpg", 40 * 1024 + 7},
 };
 
-bool is_iso(std::string const& path) { return path.size() > 4 && path.compare(path.size() - 4, 4, ".iso") == 0; }
+bool is_iso(std::string const& path)
+{
+    return path.size() > 4 && path.compare(path.size() - 4, 4, ".iso") == 0;
+}
 
 // A skipped file is never created, or holds fewer allocated bytes than its size.
 ::testing::AssertionResult absent_or_sparse(fs::path const& p, std::int64_t size)
@@ -32,11 +33,12 @@ bool is_iso(std::string const& path) { return path.size() > 4 && path.compare(pa
     auto const allocated = static_cast<std::int64_t>(st.st_blocks) * 512;
     if (allocated < size)
         return ::testing::AssertionSuccess();
-    return ::testing::AssertionFailure() << p << " has " << allocated << " bytes allocated for a size of " << size;
+    return ::testing::AssertionFailure()
+           << p << " has " << allocated << " bytes allocated for a size of " << size;
 }
 
 class file_filters_download : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override
     {
         auto const source = dir.path() / "seed" / "album";
@@ -44,14 +46,15 @@ protected:
         ts::torrent_options options;
         options.piece_size = 16 * 1024;
         hashes = ts::make_torrent(source, torrent, options);
-        ts::write_loopback_host_config(config,
-                                       {{"file_filters", {{{"name", "Pictures"}, {"pattern", R"(.*\.(jpg|png)$)"}}}}});
+        ts::write_loopback_host_config(
+            config, {{"file_filters", {{{"name", "Pictures"}, {"pattern", R"(.*\.(jpg|png)$)"}}}}});
     }
 
     std::vector<std::string> download_args(std::string const& what, std::string const& peer)
     {
         return {"download", what, "--out-dir", out.string(), "--config", config.string(), "--state-dir",
-                (dir.path() / "state").string(), "--plugins", "file_filters", "--peer", peer, "--session-timeout", "60",
+                (dir.path() / "state").string(), "--plugins", "file_filters", "--peer", peer,
+                "--session-timeout", "60",
                 // The plugin's info lines ("3 of 5 files wanted") and the session's are checked.
                 "--verbose"};
     }
@@ -61,7 +64,9 @@ protected:
     {
         int const code = p.wait(std::chrono::seconds(240));
         if (code != 0)
-            ADD_FAILURE() << "exit " << code << "\nstdout:\n" << p.stdout_text() << "\nstderr:\n" << p.stderr_text();
+            ADD_FAILURE() << "exit " << code << "\nstdout:\n"
+                          << p.stdout_text() << "\nstderr:\n"
+                          << p.stderr_text();
         return code;
     }
 
@@ -71,7 +76,8 @@ protected:
             auto const got = out / "album" / f.path;
             if (wanted(f.path)) {
                 std::string why;
-                EXPECT_TRUE(ts::files_equal(dir.path() / "seed" / "album" / f.path, got, &why)) << f.path << ": " << why;
+                EXPECT_TRUE(ts::files_equal(dir.path() / "seed" / "album" / f.path, got, &why))
+                    << f.path << ": " << why;
             } else {
                 EXPECT_TRUE(absent_or_sparse(got, f.size));
             }
@@ -124,7 +130,8 @@ TEST_F(file_filters_download, invalid_pattern_adds_nothing)
     int const code = p.wait(std::chrono::seconds(120));
     EXPECT_NE(code, 0);
     EXPECT_NE(code, -1);
-    EXPECT_NE(p.stderr_text().find(R"(--exclude: invalid regular expression "(.*iso" at position 6)"), std::string::npos)
+    EXPECT_NE(p.stderr_text().find(R"(--exclude: invalid regular expression "(.*iso" at position 6)"),
+              std::string::npos)
         << p.stderr_text();
     EXPECT_FALSE(fs::exists(out / "album"));
     EXPECT_EQ(seed.uploaded(), 0);
@@ -143,9 +150,10 @@ TEST_F(file_filters_download, include_with_no_plugin_to_handle_it_is_one_line_an
     int const code = p.wait(std::chrono::seconds(60));
     EXPECT_NE(code, 0);
     EXPECT_NE(code, -1) << "still running:\n" << p.stderr_text();
-    EXPECT_NE(p.stderr_text().find("--include needs a plugin that handles it, and none is running (file_filters is "
-                                   "not loaded: plugins are turned off (--no-plugins))"),
-              std::string::npos)
+    EXPECT_NE(
+        p.stderr_text().find("--include needs a plugin that handles it, and none is running (file_filters is "
+                             "not loaded: plugins are turned off (--no-plugins))"),
+        std::string::npos)
         << p.stderr_text();
     EXPECT_FALSE(fs::exists(out / "album"));
     EXPECT_EQ(seed.uploaded(), 0);
@@ -153,15 +161,16 @@ TEST_F(file_filters_download, include_with_no_plugin_to_handle_it_is_one_line_an
 
 TEST_F(file_filters_download, run_with_exclude_and_file_filters_not_selected_exits)
 {
-    ts::child_process p(PICO_BINARY, {"run", "--config", config.string(), "--state-dir",
-                                      (dir.path() / "state").string(), "--plugins", "updater", "--exclude",
-                                      R"(.*\.iso$)", torrent.string()});
+    ts::child_process p(PICO_BINARY,
+                        {"run", "--config", config.string(), "--state-dir", (dir.path() / "state").string(),
+                         "--plugins", "updater", "--exclude", R"(.*\.iso$)", torrent.string()});
     int const code = p.wait(std::chrono::seconds(60));
     EXPECT_NE(code, 0);
     EXPECT_NE(code, -1) << "still running:\n" << p.stderr_text();
-    EXPECT_NE(p.stderr_text().find("--exclude needs a plugin that handles it, and none is running (file_filters is "
-                                   "not loaded: not in the list of plugins to load)"),
-              std::string::npos)
+    EXPECT_NE(
+        p.stderr_text().find("--exclude needs a plugin that handles it, and none is running (file_filters is "
+                             "not loaded: not in the list of plugins to load)"),
+        std::string::npos)
         << p.stderr_text();
     EXPECT_EQ(p.stderr_text().find("successfully listening"), std::string::npos) << p.stderr_text();
 }

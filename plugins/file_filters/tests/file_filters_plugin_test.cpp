@@ -1,12 +1,10 @@
 #include "file_filters_plugin.hpp"
 #include "filter_config.hpp"
-#include <picotorrent/sdk/testing/fake_host.hpp>
-
-#include <picotorrent/plugins/file_filters_service.hpp>
-
-#include <gtest/gtest.h>
 
 #include <chrono>
+#include <gtest/gtest.h>
+#include <picotorrent/plugins/file_filters_service.hpp>
+#include <picotorrent/sdk/testing/fake_host.hpp>
 
 namespace ff = pico::file_filters;
 namespace sdk = pico::sdk;
@@ -38,10 +36,11 @@ sdk::add_torrent_request file_request(std::vector<std::string> const& paths)
     return r;
 }
 
-std::vector<std::string> const album = {"Album/01.flac", "Album/02.flac", "Album/cover.jpg", "Album/info.nfo"};
+std::vector<std::string> const album = {"Album/01.flac", "Album/02.flac", "Album/cover.jpg",
+                                        "Album/info.nfo"};
 
 class file_filters_test : public ::testing::Test {
-protected:
+  protected:
     void start(std::string section)
     {
         host.id = "file_filters";
@@ -155,7 +154,8 @@ TEST_F(file_filters_test, invalid_command_line_regex_rejects_the_add_naming_posi
     auto r = file_request(album);
     auto reason = host.run_hooks(r);
     ASSERT_TRUE(reason);
-    EXPECT_NE(reason->find(R"(--include: invalid regular expression ".*\.(flac$" at position 10)"), std::string::npos)
+    EXPECT_NE(reason->find(R"(--include: invalid regular expression ".*\.(flac$" at position 10)"),
+              std::string::npos)
         << *reason;
     EXPECT_TRUE(r.file_priorities.empty());
     // Nothing is added, magnets included.
@@ -170,7 +170,8 @@ TEST_F(file_filters_test, invalid_command_line_regex_rejects_the_add_naming_posi
 TEST_F(file_filters_test, invalid_configured_filter_rejects_only_when_in_force)
 {
     start(R"([{"name": "Broken", "pattern": "[a-"}, {"name": "Fine", "pattern": ".*"}])");
-    EXPECT_TRUE(host.logged(sdk::log_level::warning, "filter 'Broken': invalid regular expression \"[a-\" at position 3"));
+    EXPECT_TRUE(host.logged(sdk::log_level::warning,
+                            "filter 'Broken': invalid regular expression \"[a-\" at position 3"));
     auto r = file_request(album);
     EXPECT_EQ(host.run_hooks(r), std::nullopt);
     plugin.stop();
@@ -183,7 +184,8 @@ TEST_F(file_filters_test, invalid_configured_filter_rejects_only_when_in_force)
     p.start(cli);
     auto reason = cli.run_hooks(r);
     ASSERT_TRUE(reason);
-    EXPECT_NE(reason->find("filter 'Broken': invalid regular expression \"[a-\" at position 3"), std::string::npos)
+    EXPECT_NE(reason->find("filter 'Broken': invalid regular expression \"[a-\" at position 3"),
+              std::string::npos)
         << *reason;
     p.stop();
 }
@@ -196,7 +198,8 @@ TEST_F(file_filters_test, hostile_pattern_rejects_the_add_quickly)
     auto const started = std::chrono::steady_clock::now();
     auto reason = host.run_hooks(r);
     ASSERT_TRUE(reason);
-    EXPECT_NE(reason->find("--exclude: pattern \"(a+)+$\" is too complex to match"), std::string::npos) << *reason;
+    EXPECT_NE(reason->find("--exclude: pattern \"(a+)+$\" is too complex to match"), std::string::npos)
+        << *reason;
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5)); // safety net only
 }
 
@@ -235,7 +238,8 @@ TEST_F(file_filters_test, magnet_whose_files_defeat_the_matcher_is_removed)
     ASSERT_EQ(host.removed.size(), 1u);
     EXPECT_EQ(host.removed[0].info_hash, std::string(40, 'd'));
     EXPECT_EQ(host.removed[0].mode, sdk::remove_mode::keep_data);
-    EXPECT_TRUE(host.logged(sdk::log_level::error, "'Hostile': --exclude: pattern \"(a+)+$\" is too complex"));
+    EXPECT_TRUE(
+        host.logged(sdk::log_level::error, "'Hostile': --exclude: pattern \"(a+)+$\" is too complex"));
 }
 
 TEST_F(file_filters_test, metadata_without_filters_changes_nothing)
@@ -277,12 +281,14 @@ TEST_F(file_filters_test, service_lists_filters_and_matches_files)
 
     auto broken = service->match("Broken", paths);
     EXPECT_FALSE(broken.ok);
-    EXPECT_NE(broken.error.find("filter 'Broken': invalid regular expression \"(x\" at position 2"), std::string::npos)
+    EXPECT_NE(broken.error.find("filter 'Broken': invalid regular expression \"(x\" at position 2"),
+              std::string::npos)
         << broken.error;
 
     auto bad_regex = service->match("a{2,1}", paths);
     EXPECT_FALSE(bad_regex.ok);
-    EXPECT_NE(bad_regex.error.find("pattern: invalid regular expression \"a{2,1}\" at position 4"), std::string::npos)
+    EXPECT_NE(bad_regex.error.find("pattern: invalid regular expression \"a{2,1}\" at position 4"),
+              std::string::npos)
         << bad_regex.error;
 
     auto hostile = service->match("(a+)+$", {"ok.txt", std::string(10'000, 'a') + "!"});
@@ -310,7 +316,8 @@ TEST_F(file_filters_test, configuration_change_updates_the_service_and_the_filte
     // A broken edit is reported and the previous filters stay.
     host.set_section(R"([{"name": 1}])");
     host.fire(e);
-    EXPECT_TRUE(host.logged(sdk::log_level::error, "file_filters[0].name: expected a string, got number; keeping"));
+    EXPECT_TRUE(
+        host.logged(sdk::log_level::error, "file_filters[0].name: expected a string, got number; keeping"));
     EXPECT_EQ(service->filters()[0].name, "Pictures");
 }
 

@@ -15,14 +15,12 @@ bool is_proxy_auth_failure(std::string_view message)
     // libtorrent's socks_category messages, and its http_category text for status 407 (only a
     // proxy sends 407).
     static constexpr std::array<std::string_view, 6> signs = {
-        "socks authentication error",
-        "socks username required",
-        "socks unsupported authentication",
-        "socks no identd",
-        "socks identd could not identify",
-        "proxy authentication required",
+        "socks authentication error",       "socks username required",
+        "socks unsupported authentication", "socks no identd",
+        "socks identd could not identify",  "proxy authentication required",
     };
-    if (std::any_of(signs.begin(), signs.end(), [&](std::string_view s) { return lower.find(s) != std::string::npos; }))
+    if (std::any_of(signs.begin(), signs.end(),
+                    [&](std::string_view s) { return lower.find(s) != std::string::npos; }))
         return true;
     return lower.rfind("407 ", 0) == 0 || lower.find(" 407 ") != std::string::npos;
 }

@@ -1,19 +1,28 @@
 #include "proxy_config.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <nlohmann/json.hpp>
 
 namespace pico::proxy {
 namespace {
 
-constexpr std::array<char const*, 10> known_keys = {
-    "type",  "hostname", "port",           "username",               "password",
-    "force", "proxy_hostnames", "proxy_peer_connections", "proxy_tracker_connections", "anonymous_mode"};
+constexpr std::array<char const*, 10> known_keys = {"type",
+                                                    "hostname",
+                                                    "port",
+                                                    "username",
+                                                    "password",
+                                                    "force",
+                                                    "proxy_hostnames",
+                                                    "proxy_peer_connections",
+                                                    "proxy_tracker_connections",
+                                                    "anonymous_mode"};
 
-[[noreturn]] void fail(std::string const& key, std::string const& what) { throw config_error("proxy." + key + ": " + what); }
+[[noreturn]] void fail(std::string const& key, std::string const& what)
+{
+    throw config_error("proxy." + key + ": " + what);
+}
 
 std::optional<bool> read_bool(nlohmann::json const& section, char const* key)
 {
@@ -69,7 +78,8 @@ std::string read_hostname(nlohmann::json const& section, bool required, std::str
     auto const host = read_string(section, "hostname").value_or("");
     if (host.empty() && required)
         fail("hostname", "missing (required when proxy.type is " + type + ")");
-    if (std::any_of(host.begin(), host.end(), [](unsigned char c) { return std::isspace(c) || std::iscntrl(c); }))
+    if (std::any_of(host.begin(), host.end(),
+                    [](unsigned char c) { return std::isspace(c) || std::iscntrl(c); }))
         fail("hostname", "must not contain spaces or control characters");
     return host;
 }
@@ -79,17 +89,22 @@ std::string read_hostname(nlohmann::json const& section, bool required, std::str
 char const* kind_name(proxy_kind kind)
 {
     switch (kind) {
-    case proxy_kind::socks4: return "socks4";
-    case proxy_kind::socks5: return "socks5";
-    case proxy_kind::http: return "http";
-    case proxy_kind::none: break;
+    case proxy_kind::socks4:
+        return "socks4";
+    case proxy_kind::socks5:
+        return "socks5";
+    case proxy_kind::http:
+        return "http";
+    case proxy_kind::none:
+        break;
     }
     return "none";
 }
 
 std::string describe(proxy_config const& config)
 {
-    std::string out = std::string(kind_name(config.type)) + " proxy " + config.hostname + ":" + std::to_string(config.port);
+    std::string out =
+        std::string(kind_name(config.type)) + " proxy " + config.hostname + ":" + std::to_string(config.port);
     if (!config.username.empty())
         out += " (user '" + config.username + "')";
     return out;
@@ -110,8 +125,8 @@ proxy_config parse_proxy_config(std::string const& section_json)
         throw config_error(std::string("proxy: expected an object, got ") + section.type_name());
     // A misspelt key would silently leave a connection unproxied; refuse it instead.
     for (auto const& item : section.items()) {
-        if (std::find_if(known_keys.begin(), known_keys.end(), [&](char const* k) { return item.key() == k; }) ==
-            known_keys.end())
+        if (std::find_if(known_keys.begin(), known_keys.end(),
+                         [&](char const* k) { return item.key() == k; }) == known_keys.end())
             fail(item.key(), "unknown key");
     }
 
@@ -133,7 +148,8 @@ proxy_config parse_proxy_config(std::string const& section_json)
         char const* key;
         bool* value;
     };
-    for (auto t : {toggle{"proxy_hostnames", &c.proxy_hostnames}, toggle{"proxy_peer_connections", &c.proxy_peer_connections},
+    for (auto t : {toggle{"proxy_hostnames", &c.proxy_hostnames},
+                   toggle{"proxy_peer_connections", &c.proxy_peer_connections},
                    toggle{"proxy_tracker_connections", &c.proxy_tracker_connections}}) {
         auto v = read_bool(section, t.key);
         if (v)

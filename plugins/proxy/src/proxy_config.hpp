@@ -9,7 +9,7 @@ namespace pico::proxy {
 
 /// A section that cannot be used; the message starts with the offending key ("proxy.port: ...").
 class config_error : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -45,8 +45,8 @@ void proxy_plugin::apply(proxy_config const& config)
     }
     m_host->log(sdk::log_level::info, "using " + describe(config) + (config.force ? ", force proxy on" : ""));
     if (config.force && config.type == proxy_kind::socks4)
-        m_host->log(sdk::log_level::warning,
-                    "socks4 cannot resolve names: tracker hostnames are looked up locally (use socks5 to avoid this)");
+        m_host->log(sdk::log_level::warning, "socks4 cannot resolve names: tracker hostnames are looked up "
+                                             "locally (use socks5 to avoid this)");
 }
 
 void proxy_plugin::on_settings_changed(sdk::settings_changed_event const& e)
@@ -56,7 +56,8 @@ void proxy_plugin::on_settings_changed(sdk::settings_changed_event const& e)
         try {
             apply(parse_proxy_config(m_host->config_section()));
         } catch (std::exception const& ex) {
-            m_host->log(sdk::log_level::error, std::string(ex.what()) + "; keeping the previous proxy settings");
+            m_host->log(sdk::log_level::error,
+                        std::string(ex.what()) + "; keeping the previous proxy settings");
         }
         return;
     }
@@ -76,8 +77,9 @@ void proxy_plugin::on_settings_changed(sdk::settings_changed_event const& e)
         names += (names.empty() ? "" : ", ") + name;
     auto const st = m_host->apply_settings(restore);
     m_host->log(st.ok ? sdk::log_level::warning : sdk::log_level::error,
-                (e.changed_by.empty() ? std::string("the host") : "plugin '" + e.changed_by + "'") + " changed " +
-                    names + (st.ok ? "; restored because proxy.force is on" : "; could not restore: " + st.error));
+                (e.changed_by.empty() ? std::string("the host") : "plugin '" + e.changed_by + "'") +
+                    " changed " + names +
+                    (st.ok ? "; restored because proxy.force is on" : "; could not restore: " + st.error));
 }
 
 void proxy_plugin::on_error(std::string const& what, std::string const& message)
@@ -86,8 +88,8 @@ void proxy_plugin::on_error(std::string const& what, std::string const& message)
         return;
     // Once per configuration: every tracker and torrent would repeat it.
     m_auth_reported = true;
-    m_host->log(sdk::log_level::error, describe(m_config) + " refused our credentials (" + message + ", " + what +
-                                           "): check proxy.username and proxy.password");
+    m_host->log(sdk::log_level::error, describe(m_config) + " refused our credentials (" + message + ", " +
+                                           what + "): check proxy.username and proxy.password");
 }
 
 } // namespace pico::proxy

@@ -5,7 +5,6 @@
 #include "proxy_config.hpp"
 
 #include <picotorrent/sdk/sdk.hpp>
-
 #include <string>
 #include <vector>
 
@@ -13,14 +12,14 @@ namespace pico::proxy {
 
 /// The plugin instance the host creates.
 class proxy_plugin final : public sdk::plugin {
-public:
+  public:
     /// Applies the configuration. Throws (refusing the plugin, with the error logged) when the
     /// section is invalid or the host refuses a setting.
     void start(sdk::host& h) override;
     /// Drops the event subscriptions; the session keeps the proxy settings.
     void stop() override;
 
-private:
+  private:
     void apply(proxy_config const& config);
     void on_settings_changed(sdk::settings_changed_event const& e);
     void on_error(std::string const& what, std::string const& message);

@@ -6,10 +6,14 @@ lt_proxy_type proxy_type_for(proxy_config const& config)
 {
     bool const credentials = !config.username.empty();
     switch (config.type) {
-    case proxy_kind::socks4: return lt_proxy_type::socks4;
-    case proxy_kind::socks5: return credentials ? lt_proxy_type::socks5_pw : lt_proxy_type::socks5;
-    case proxy_kind::http: return credentials ? lt_proxy_type::http_pw : lt_proxy_type::http;
-    case proxy_kind::none: break;
+    case proxy_kind::socks4:
+        return lt_proxy_type::socks4;
+    case proxy_kind::socks5:
+        return credentials ? lt_proxy_type::socks5_pw : lt_proxy_type::socks5;
+    case proxy_kind::http:
+        return credentials ? lt_proxy_type::http_pw : lt_proxy_type::http;
+    case proxy_kind::none:
+        break;
     }
     return lt_proxy_type::none;
 }

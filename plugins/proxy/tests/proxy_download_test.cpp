@@ -6,12 +6,11 @@
 #include "fixtures/tracker_server.hpp"
 #include "support/test_support.hpp"
 
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <fstream>
 #include <functional>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -23,8 +22,7 @@ namespace pt = pico::proxy_test;
 
 namespace {
 
-template <class Hash>
-std::string hex(Hash const& h)
+template <class Hash> std::string hex(Hash const& h)
 {
     std::ostringstream s;
     s << h;
@@ -34,7 +32,7 @@ std::string hex(Hash const& h)
 // Everything one download needs: payload, torrent announcing to a loopback tracker, a seeder
 // the tracker knows about, and a SOCKS5 proxy.
 class proxy_download : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override
     {
         if (!pt::dante_server::available() || !pt::tracker_server::available())
@@ -49,8 +47,8 @@ protected:
         v1 = hex(hashes.v1);
         // Hybrid torrents also announce the v2 hash, truncated to 20 bytes.
         fs::create_directories(dir.path() / "tracker");
-        tracker = std::make_unique<pt::tracker_server>(dir.path() / "tracker",
-                                                       std::vector<std::string>{v1, hex(hashes.v2).substr(0, 40)});
+        tracker = std::make_unique<pt::tracker_server>(
+            dir.path() / "tracker", std::vector<std::string>{v1, hex(hashes.v2).substr(0, 40)});
         options.trackers = {tracker->announce_url()};
         ts::make_torrent(source, torrent, options);
     }
@@ -73,16 +71,17 @@ protected:
     std::unique_ptr<ts::child_process> start_download(int session_timeout)
     {
         return std::make_unique<ts::child_process>(
-            PICO_BINARY, std::vector<std::string>{"download", torrent.string(), "--out-dir", out.string(), "--config",
-                                                  config.string(), "--state-dir", (dir.path() / "state").string(),
-                                                  "--plugins", "proxy", "--verbose", "--session-timeout",
-                                                  std::to_string(session_timeout)});
+            PICO_BINARY, std::vector<std::string>{
+                             "download", torrent.string(), "--out-dir", out.string(), "--config",
+                             config.string(), "--state-dir", (dir.path() / "state").string(), "--plugins",
+                             "proxy", "--verbose", "--session-timeout", std::to_string(session_timeout)});
     }
 
     // Samples the client's TCP sockets until it exits or `enough` says so (bounded); one entry
     // per sample, in order.
     static std::vector<std::vector<pt::tcp_socket>> sample_until_exit(
-        ts::child_process& p, std::chrono::seconds limit, std::function<bool()> const& enough = [] { return false; })
+        ts::child_process& p, std::chrono::seconds limit,
+        std::function<bool()> const& enough = [] { return false; })
     {
         std::vector<std::vector<pt::tcp_socket>> samples;
         auto const deadline = std::chrono::steady_clock::now() + limit;
@@ -145,10 +144,12 @@ TEST_F(proxy_download, announce_and_peer_connections_go_through_socks5)
     int const code = p->wait(std::chrono::seconds(240));
     ASSERT_EQ(code, 0) << p->stderr_text();
     expect_downloaded();
-    EXPECT_NE(p->stderr_text().find("using socks5 proxy 127.0.0.1:" + std::to_string(proxy.port())), std::string::npos)
+    EXPECT_NE(p->stderr_text().find("using socks5 proxy 127.0.0.1:" + std::to_string(proxy.port())),
+              std::string::npos)
         << p->stderr_text();
     EXPECT_TRUE(proxy.relayed_to(tracker->port())) << "no announce through the proxy:\n" << proxy.log_text();
-    EXPECT_TRUE(proxy.relayed_to(seed->port())) << "no peer connection through the proxy:\n" << proxy.log_text();
+    EXPECT_TRUE(proxy.relayed_to(seed->port())) << "no peer connection through the proxy:\n"
+                                                << proxy.log_text();
 }
 
 TEST_F(proxy_download, force_proxy_leaves_no_connection_but_to_the_proxy)
@@ -167,11 +168,13 @@ TEST_F(proxy_download, force_proxy_leaves_no_connection_but_to_the_proxy)
     // No listening socket at any time: plugins start before the session, so the session is
     // created with force mode's empty listen_interfaces already in place.
     ASSERT_TRUE(std::any_of(seen.begin(), seen.end(), [&](auto const& sample) {
-        return std::any_of(sample.begin(), sample.end(), [&](auto const& s) { return s.remote == proxy_address; });
+        return std::any_of(sample.begin(), sample.end(),
+                           [&](auto const& s) { return s.remote == proxy_address; });
     })) << "no connection to the proxy was ever sampled";
     for (auto const& sample : seen) {
         for (auto const& s : sample)
-            EXPECT_FALSE(s.listening) << "listening socket " << s.local << "\nsockets seen:\n" << describe(seen);
+            EXPECT_FALSE(s.listening) << "listening socket " << s.local << "\nsockets seen:\n"
+                                      << describe(seen);
     }
     EXPECT_TRUE(proxy.relayed_to(tracker->port())) << proxy.log_text();
     EXPECT_TRUE(proxy.relayed_to(seed->port())) << proxy.log_text();
@@ -209,5 +212,6 @@ TEST_F(proxy_download, bad_credentials_are_one_clear_error_and_no_direct_connect
     expect_only_proxy_connections(seen, "127.0.0.1:" + std::to_string(proxy.port()));
     EXPECT_EQ(seed->uploaded(), 0);
     EXPECT_FALSE(proxy.relayed_to(seed->port()));
-    EXPECT_FALSE(fs::exists(out / "share" / "big.bin") && ts::files_equal(dir.path() / "seed" / "share", out / "share"));
+    EXPECT_FALSE(fs::exists(out / "share" / "big.bin") &&
+                 ts::files_equal(dir.path() / "seed" / "share", out / "share"));
 }

@@ -3,12 +3,11 @@
 // without a proxy. Checked with the real binary against a real seeder on loopback.
 #include "support/test_support.hpp"
 
+#include <csignal>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <libtorrent/alert_types.hpp>
 #include <nlohmann/json.hpp>
-
-#include <csignal>
-#include <fstream>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -17,24 +16,26 @@ namespace ts = pico::test_support;
 namespace {
 
 // Port 0 passes the host's config check (0 means "any" elsewhere) but not the proxy's own.
-std::string const refusal_line = "proxy: refused (start() threw: proxy.port: out of range (expected 1..65535, got 0)";
+std::string const refusal_line =
+    "proxy: refused (start() threw: proxy.port: out of range (expected 1..65535, got 0)";
 std::string const fail_closed_tail = "; it is fail_closed, so the host will not run without it";
 
 class proxy_fail_closed : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override
     {
         ts::make_payload(dir.path() / "seed" / "share", {{"a.bin", 300 * 1024}}, 4);
         ts::make_torrent(dir.path() / "seed" / "share", torrent, {});
         ts::write_loopback_host_config(
-            config, {{"proxy", {{"type", "socks5"}, {"hostname", "127.0.0.1"}, {"port", 0}, {"force", true}}}});
+            config,
+            {{"proxy", {{"type", "socks5"}, {"hostname", "127.0.0.1"}, {"port", 0}, {"force", true}}}});
     }
 
     std::vector<std::string> host_args(std::string const& command, std::string const& plugins = "proxy")
     {
         // --verbose: the absence of the session's "successfully listening" info line is checked.
-        return {command, "--config", config.string(), "--state-dir", (dir.path() / "state").string(), "--plugins",
-                plugins, "--verbose"};
+        return {command,     "--config", config.string(), "--state-dir", (dir.path() / "state").string(),
+                "--plugins", plugins,    "--verbose"};
     }
 
     // The refusal line is in stderr, once, with the fail_closed explanation on the same line.
@@ -45,7 +46,8 @@ protected:
         auto const end = err.find('\n', at);
         auto const line = err.substr(at, end == std::string::npos ? std::string::npos : end - at);
         EXPECT_NE(line.find(fail_closed_tail), std::string::npos) << line;
-        EXPECT_EQ(err.find(fail_closed_tail, at + line.size()), std::string::npos) << "reported twice:\n" << err;
+        EXPECT_EQ(err.find(fail_closed_tail, at + line.size()), std::string::npos) << "reported twice:\n"
+                                                                                   << err;
     }
 
     ts::temp_dir dir;
@@ -60,12 +62,14 @@ TEST_F(proxy_fail_closed, download_with_a_refused_proxy_exits_and_never_reaches_
     // Every incoming connection attempt shows up as an alert on the seeder's side.
     lt::settings_pack mask;
     mask.set_int(lt::settings_pack::alert_mask,
-                 static_cast<int>(lt::alert_category::connect | lt::alert_category::peer | lt::alert_category::status));
+                 static_cast<int>(lt::alert_category::connect | lt::alert_category::peer |
+                                  lt::alert_category::status));
     seed.session().apply_settings(mask);
 
     auto args = host_args("download");
     args.insert(args.begin() + 1, torrent.string());
-    args.insert(args.end(), {"--out-dir", out.string(), "--peer", seed.endpoint(), "--session-timeout", "20"});
+    args.insert(args.end(),
+                {"--out-dir", out.string(), "--peer", seed.endpoint(), "--session-timeout", "20"});
     ts::child_process p(PICO_BINARY, args);
     int const code = p.wait(std::chrono::seconds(60));
     EXPECT_NE(code, 0) << p.stderr_text();

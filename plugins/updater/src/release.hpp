@@ -2,9 +2,8 @@
 // (tag_name, html_url, name, body; other fields are ignored).
 #pragma once
 
-#include <picotorrent/sdk/semver.hpp>
-
 #include <optional>
+#include <picotorrent/sdk/semver.hpp>
 #include <string>
 #include <string_view>
 

@@ -1,9 +1,8 @@
 #include "access_policy.hpp"
 
-#include <openssl/crypto.h>
-
 #include <algorithm>
 #include <cctype>
+#include <openssl/crypto.h>
 
 namespace pico::websocket {
 
@@ -37,7 +36,10 @@ std::string host_name_part(std::string const& host)
     return colon == std::string::npos ? host : host.substr(0, colon);
 }
 
-bool has_port(std::string const& entry) { return host_name_part(entry) != entry; }
+bool has_port(std::string const& entry)
+{
+    return host_name_part(entry) != entry;
+}
 
 int hex_value(char c)
 {
@@ -73,8 +75,7 @@ std::string percent_decode(std::string_view s)
 
 access_policy::access_policy(std::string token, std::vector<std::string> allowed_origins,
                              std::vector<std::string> allowed_hosts, std::string own_scheme)
-    : m_token(std::move(token))
-    , m_own_scheme(lowercase(own_scheme))
+    : m_token(std::move(token)), m_own_scheme(lowercase(own_scheme))
 {
     for (auto const& o : allowed_origins)
         m_origins.push_back(normalize_origin(o));

@@ -38,12 +38,12 @@ struct handshake_decision {
 
 /// Token, Origin allow-list and Host allow-list.
 class access_policy {
-public:
+  public:
     /// `allowed_hosts` are "name" (any port) or "name:port" entries, compared case-insensitively.
     /// `own_scheme` ("http" or "https") makes pages of our own origin (own_scheme://HOST, HOST
     /// an accepted Host header) allowed without listing them; "" turns that off.
-    access_policy(std::string token, std::vector<std::string> allowed_origins, std::vector<std::string> allowed_hosts,
-                  std::string own_scheme = {});
+    access_policy(std::string token, std::vector<std::string> allowed_origins,
+                  std::vector<std::string> allowed_hosts, std::string own_scheme = {});
 
     /// Checks Host (403), then Origin (403), then the token (401).
     handshake_decision check(handshake_request const& request) const;
@@ -57,7 +57,7 @@ public:
     /// True when `origin` is own_scheme://`host`: a page this server served itself.
     bool same_origin(std::string_view origin, std::string_view host) const;
 
-private:
+  private:
     std::string m_token;
     std::string m_own_scheme;
     std::vector<std::string> m_origins;

@@ -63,8 +63,8 @@ std::string dashboard_content_security_policy(std::string_view host)
         std::string const h(host);
         connect += " ws://" + h + " wss://" + h;
     }
-    return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src " +
-           connect + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src " + connect +
+           "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 }
 
 http_answer answer_dashboard_request(http_request_line const& request, web_files const& files,

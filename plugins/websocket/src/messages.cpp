@@ -97,10 +97,16 @@ json stats_object(sdk::session_statistics const& s, sdk::rate_limits const& limi
 
 std::string hello_message(std::string const& app_version, std::vector<std::string> const& requests)
 {
-    return to_wire(json{{"type", "hello"}, {"app_version", app_version}, {"api_version", api_version}, {"requests", requests}});
+    return to_wire(json{{"type", "hello"},
+                        {"app_version", app_version},
+                        {"api_version", api_version},
+                        {"requests", requests}});
 }
 
-std::string to_wire(json const& message) { return message.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string to_wire(json const& message)
+{
+    return message.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 std::string pico_state_message(std::vector<sdk::torrent_snapshot> const& torrents)
 {

@@ -1,11 +1,9 @@
 // The reference protocol's messages as JSON text (see docs/websocket.md).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <picotorrent/sdk/session_info.hpp>
 #include <picotorrent/sdk/torrent.hpp>
-
-#include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 
@@ -23,7 +21,8 @@ nlohmann::ordered_json torrent_object(sdk::torrent_snapshot const& t);
 nlohmann::ordered_json torrent_array(std::vector<sdk::torrent_snapshot> const& torrents);
 
 /// [{index, path, size, progress, priority}]; `done_bytes` is per file in the same order (may be empty).
-nlohmann::ordered_json file_array(std::vector<sdk::file_entry> const& files, std::vector<std::int64_t> const& done_bytes);
+nlohmann::ordered_json file_array(std::vector<sdk::file_entry> const& files,
+                                  std::vector<std::int64_t> const& done_bytes);
 /// [{address, client, dl_rate, ul_rate, progress, flags}]
 nlohmann::ordered_json peer_array(std::vector<sdk::peer_entry> const& peers);
 /// [{url, tier, status, message}]

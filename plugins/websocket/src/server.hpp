@@ -7,11 +7,10 @@
 #include "settings.hpp"
 #include "web_files.hpp"
 
-#include <picotorrent/sdk/host.hpp>
-
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <picotorrent/sdk/host.hpp>
 #include <string>
 #include <vector>
 
@@ -22,7 +21,7 @@ using client_id = std::uint64_t;
 
 /// Receives what clients do. Called on the server thread; must not block.
 class server_listener {
-public:
+  public:
     /// Listeners are not owned by the server.
     virtual ~server_listener() = default;
     /// A client passed the handshake. It gets no broadcast until send(..., make_live=true).
@@ -70,7 +69,7 @@ struct server_stats {
 
 /// A running WebSocket server.
 class server {
-public:
+  public:
     /// Stops if still running.
     virtual ~server() = default;
     /// Binds and starts the thread. Throws std::runtime_error (one line) if it cannot listen.
@@ -90,7 +89,8 @@ public:
 };
 
 /// A ws:// server (options.tls ignored).
-std::unique_ptr<server> make_plain_server(server_options options, server_listener& listener, log_function log);
+std::unique_ptr<server> make_plain_server(server_options options, server_listener& listener,
+                                          log_function log);
 /// A wss:// server. Throws std::runtime_error if the certificate or key cannot be loaded.
 std::unique_ptr<server> make_tls_server(server_options options, server_listener& listener, log_function log);
 

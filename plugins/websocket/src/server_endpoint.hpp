@@ -6,30 +6,26 @@
 #include "dashboard_http.hpp"
 #include "server.hpp"
 
-#include <websocketpp/server.hpp>
-
+#include <atomic>
 #include <boost/asio/post.hpp>
 #include <boost/asio/socket_base.hpp>
 #include <boost/system/error_code.hpp>
-
-#include <pthread.h>
-
-#include <atomic>
 #include <chrono>
 #include <future>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <pthread.h>
 #include <stdexcept>
 #include <thread>
 #include <utility>
+#include <websocketpp/server.hpp>
 
 namespace pico::websocket::detail {
 
 /// See server. Every member below the public interface is touched on the server thread only.
-template <class Config>
-class endpoint_server final : public server {
-public:
+template <class Config> class endpoint_server final : public server {
+  public:
     /// The websocketpp endpoint type.
     using ws_server = websocketpp::server<Config>;
     using connection_ptr = typename ws_server::connection_ptr;
@@ -37,9 +33,7 @@ public:
     using message_ptr = typename message_type::ptr;
 
     endpoint_server(server_options options, server_listener& listener, log_function log)
-        : m_options(std::move(options))
-        , m_listener(listener)
-        , m_log(std::move(log))
+        : m_options(std::move(options)), m_listener(listener), m_log(std::move(log))
     {
         // Our own log lines say what matters; websocketpp's would go to stdout.
         m_endpoint.clear_access_channels(websocketpp::log::alevel::all);
@@ -147,7 +141,7 @@ public:
         return m_stats;
     }
 
-private:
+  private:
     struct client {
         websocketpp::connection_hdl hdl;
         bool live = false;
@@ -190,13 +184,13 @@ private:
         if (d.refuse_status == 0)
             return false;
         con->set_status(d.refuse_status == 401 ? websocketpp::http::status_code::unauthorized
-                                                : websocketpp::http::status_code::forbidden);
+                                               : websocketpp::http::status_code::forbidden);
         {
             std::lock_guard<std::mutex> lock(m_stats_mutex);
             ++m_stats.refused;
         }
-        m_log(sdk::log_level::info,
-              "refused " + con->get_remote_endpoint() + " with " + std::to_string(d.refuse_status) + ": " + d.reason);
+        m_log(sdk::log_level::info, "refused " + con->get_remote_endpoint() + " with " +
+                                        std::to_string(d.refuse_status) + ": " + d.reason);
         return true;
     }
 
@@ -265,14 +259,16 @@ private:
     void serve_dashboard(connection_ptr const& con)
     {
         auto const& request = con->get_request();
-        auto const answer = answer_dashboard_request(
-            {request.get_method(), request.get_uri(), request.get_header("Host")}, *m_options.dashboard, *m_policy);
+        auto const answer =
+            answer_dashboard_request({request.get_method(), request.get_uri(), request.get_header("Host")},
+                                     *m_options.dashboard, *m_policy);
         if (!answer.refusal.empty()) {
             {
                 std::lock_guard<std::mutex> lock(m_stats_mutex);
                 ++m_stats.refused;
             }
-            m_log(sdk::log_level::info, "refused " + con->get_remote_endpoint() + " with 403: " + answer.refusal);
+            m_log(sdk::log_level::info,
+                  "refused " + con->get_remote_endpoint() + " with 403: " + answer.refusal);
         }
         con->set_status(static_cast<websocketpp::http::status_code::value>(answer.status));
         for (auto const& [name, value] : answer.headers)
@@ -326,8 +322,8 @@ private:
         auto msg = std::make_shared<message_type>(typename message_type::con_msg_man_ptr(),
                                                   websocketpp::frame::opcode::text, 0);
         msg->set_payload(text);
-        websocketpp::frame::basic_header const header(websocketpp::frame::opcode::text, text.size(), true, false,
-                                                      false);
+        websocketpp::frame::basic_header const header(websocketpp::frame::opcode::text, text.size(), true,
+                                                      false, false);
         websocketpp::frame::extended_header const extended(text.size());
         msg->set_header(websocketpp::frame::prepare_header(header, extended));
         msg->set_prepared(true);

@@ -1,8 +1,7 @@
 #include "server_endpoint.hpp"
 
-#include <websocketpp/config/asio.hpp>
-
 #include <boost/asio/ssl/context.hpp>
+#include <websocketpp/config/asio.hpp>
 
 namespace pico::websocket {
 
@@ -19,10 +18,12 @@ std::shared_ptr<ssl_context> load_context(tls_settings const& tls)
     boost::system::error_code ec;
     ctx->use_certificate_chain_file(tls.certificate, ec);
     if (ec)
-        throw std::runtime_error("cannot load websocket.tls.certificate '" + tls.certificate + "': " + ec.message());
+        throw std::runtime_error("cannot load websocket.tls.certificate '" + tls.certificate +
+                                 "': " + ec.message());
     ctx->use_private_key_file(tls.private_key, ssl_context::pem, ec);
     if (ec)
-        throw std::runtime_error("cannot load websocket.tls.private_key '" + tls.private_key + "': " + ec.message());
+        throw std::runtime_error("cannot load websocket.tls.private_key '" + tls.private_key +
+                                 "': " + ec.message());
     return ctx;
 }
 

@@ -1,9 +1,8 @@
 #include "settings.hpp"
 
+#include <array>
 #include <nlohmann/json.hpp>
 #include <openssl/rand.h>
-
-#include <array>
 #include <stdexcept>
 
 namespace pico::websocket {
@@ -17,7 +16,8 @@ using json = nlohmann::json;
     throw std::invalid_argument("websocket." + key + " must be " + expected);
 }
 
-std::string read_string(json const& obj, std::string const& key, std::string const& fallback, std::string const& prefix = {})
+std::string read_string(json const& obj, std::string const& key, std::string const& fallback,
+                        std::string const& prefix = {})
 {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null())

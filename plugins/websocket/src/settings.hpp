@@ -1,10 +1,9 @@
 // The plugin's configuration section (`websocket` in PicoTorrent.json), checked.
 #pragma once
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 

@@ -4,9 +4,8 @@
 #include "json_limits.hpp"
 #include "messages.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <atomic>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 namespace pico::websocket {
@@ -26,10 +25,12 @@ std::shared_ptr<web_files const> load_dashboard(sdk::host& h, settings const& s)
         return nullptr;
     auto const plugin_dir = h.paths().plugin_dir;
     if (s.web_root.empty() && plugin_dir.empty()) {
-        h.log(sdk::log_level::warning, "dashboard not served: the host names no plugin folder; set websocket.web_root");
+        h.log(sdk::log_level::warning,
+              "dashboard not served: the host names no plugin folder; set websocket.web_root");
         return nullptr;
     }
-    auto const dir = s.web_root.empty() ? default_web_directory(plugin_dir) : std::filesystem::path(s.web_root);
+    auto const dir =
+        s.web_root.empty() ? default_web_directory(plugin_dir) : std::filesystem::path(s.web_root);
     try {
         return std::make_shared<web_files const>(web_files::load(dir));
     } catch (std::exception const& e) {
@@ -43,7 +44,7 @@ std::shared_ptr<web_files const> load_dashboard(sdk::host& h, settings const& s)
 // Lives on the host thread except the server_listener callbacks, which run on the server
 // thread and only call host.post() and host.log().
 class websocket_plugin::core final : public server_listener, public std::enable_shared_from_this<core> {
-public:
+  public:
     explicit core(sdk::host& h) : m_host(h) {}
 
     void start(settings const& s)
@@ -66,16 +67,20 @@ public:
                                              : make_tls_server(std::move(options), *this, std::move(log));
         m_server->start();
 
-        m_subscriptions.push_back(sdk::subscribe<sdk::torrent_added_event>(
-            m_host, [this](sdk::torrent_added_event const& e) { broadcast([&] { return torrent_added_message(e.torrent); }); }));
-        m_subscriptions.push_back(sdk::subscribe<sdk::torrent_finished_event>(
-            m_host,
-            [this](sdk::torrent_finished_event const& e) { broadcast([&] { return torrent_finished_message(e.torrent); }); }));
-        m_subscriptions.push_back(sdk::subscribe<sdk::torrent_removed_event>(
-            m_host,
-            [this](sdk::torrent_removed_event const& e) { broadcast([&] { return torrent_removed_message(e.info_hash); }); }));
-        m_subscriptions.push_back(sdk::subscribe<sdk::torrents_updated_event>(
-            m_host, [this](sdk::torrents_updated_event const& e) {
+        m_subscriptions.push_back(
+            sdk::subscribe<sdk::torrent_added_event>(m_host, [this](sdk::torrent_added_event const& e) {
+                broadcast([&] { return torrent_added_message(e.torrent); });
+            }));
+        m_subscriptions.push_back(
+            sdk::subscribe<sdk::torrent_finished_event>(m_host, [this](sdk::torrent_finished_event const& e) {
+                broadcast([&] { return torrent_finished_message(e.torrent); });
+            }));
+        m_subscriptions.push_back(
+            sdk::subscribe<sdk::torrent_removed_event>(m_host, [this](sdk::torrent_removed_event const& e) {
+                broadcast([&] { return torrent_removed_message(e.info_hash); });
+            }));
+        m_subscriptions.push_back(
+            sdk::subscribe<sdk::torrents_updated_event>(m_host, [this](sdk::torrents_updated_event const& e) {
                 if (!e.torrents.empty())
                     broadcast([&] { return torrent_updated_message(e.torrents); });
             }));
@@ -86,7 +91,8 @@ public:
         std::string const where = shown + ":" + std::to_string(m_server->port()) + "/";
         m_host.log(sdk::log_level::info, "listening on " + scheme + "://" + where);
         if (dashboard)
-            m_host.log(sdk::log_level::info, "dashboard at " + std::string(scheme == "ws" ? "http" : "https") + "://" +
+            m_host.log(sdk::log_level::info, "dashboard at " +
+                                                 std::string(scheme == "ws" ? "http" : "https") + "://" +
                                                  where + " (add #token=TOKEN, see docs/web.md)");
     }
 
@@ -111,8 +117,8 @@ public:
             if (auto self = weak.lock(); self && self->m_server) {
                 self->m_server->send(id, shared_text(pico_state_message(self->m_host.torrents())), true);
                 // Right after pico_state, which the reference requires to come first.
-                self->m_server->send(id, shared_text(hello_message(self->m_host.host_version(), supported_requests())),
-                                     false);
+                self->m_server->send(
+                    id, shared_text(hello_message(self->m_host.host_version(), supported_requests())), false);
             }
         });
     }
@@ -126,7 +132,8 @@ public:
         }
         if (m_pending.fetch_add(1) >= max_pending_commands) {
             --m_pending;
-            m_server->send(id, shared_text(error_reply(parsed.cmd->id, "too many commands waiting; try again")), false);
+            m_server->send(
+                id, shared_text(error_reply(parsed.cmd->id, "too many commands waiting; try again")), false);
             return;
         }
         std::weak_ptr<core> weak = shared_from_this();
@@ -146,9 +153,8 @@ public:
         });
     }
 
-private:
-    template <class MakeText>
-    void broadcast(MakeText make_text)
+  private:
+    template <class MakeText> void broadcast(MakeText make_text)
     {
         // Nobody listening: skip building the JSON at all.
         if (m_server && m_server->live_clients() > 0)
@@ -164,7 +170,10 @@ private:
 
 websocket_plugin::websocket_plugin() = default;
 
-websocket_plugin::~websocket_plugin() { stop(); }
+websocket_plugin::~websocket_plugin()
+{
+    stop();
+}
 
 void websocket_plugin::start(sdk::host& h)
 {
@@ -207,8 +216,14 @@ void websocket_plugin::stop()
     }
 }
 
-std::uint16_t websocket_plugin::port() const { return m_core ? m_core->port() : 0; }
+std::uint16_t websocket_plugin::port() const
+{
+    return m_core ? m_core->port() : 0;
+}
 
-server_stats websocket_plugin::stats() const { return m_core ? m_core->stats() : server_stats{}; }
+server_stats websocket_plugin::stats() const
+{
+    return m_core ? m_core->stats() : server_stats{};
+}
 
 } // namespace pico::websocket

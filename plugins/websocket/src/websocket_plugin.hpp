@@ -5,15 +5,14 @@
 #include "server.hpp"
 #include "settings.hpp"
 
-#include <picotorrent/sdk/plugin.hpp>
-
 #include <memory>
+#include <picotorrent/sdk/plugin.hpp>
 
 namespace pico::websocket {
 
 /// The WebSocket plugin (id "websocket").
 class websocket_plugin final : public sdk::plugin {
-public:
+  public:
     websocket_plugin();
     ~websocket_plugin() override;
     websocket_plugin(websocket_plugin const&) = delete;
@@ -30,7 +29,7 @@ public:
     /// Server counters (all zero when not running).
     server_stats stats() const;
 
-private:
+  private:
     class core;
     // Work posted to the host thread holds a weak reference, so it is harmless after stop().
     std::shared_ptr<core> m_core;

@@ -4,16 +4,14 @@
 // torrent_removed (see host_client.py). Set PICO_WEBSOCKET_CAPTURE=FILE to keep the messages.
 #include "support/test_support.hpp"
 
-#include <gtest/gtest.h>
-#include <libtorrent/torrent_handle.hpp>
-#include <nlohmann/json.hpp>
-
-#include <sys/stat.h>
-
 #include <cstdlib>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <iostream>
+#include <libtorrent/torrent_handle.hpp>
+#include <nlohmann/json.hpp>
 #include <sstream>
+#include <sys/stat.h>
 
 namespace {
 
@@ -57,9 +55,10 @@ TEST(websocket_host, python_client_follows_a_real_loopback_download)
                                 {"websocket", {{"enabled", true}, {"listen_port", ws_port}}}},
                                peer_port);
 
-    child_process host(PICO_EXECUTABLE, {"run", "--config", config.string(), "--state-dir", (tmp.path() / "state").string(),
-                                         "--plugin-dir", PICO_WEBSOCKET_PLUGIN_ROOT, "--plugins", "websocket",
-                                         "--save-path", (tmp.path() / "downloads").string()});
+    child_process host(PICO_EXECUTABLE,
+                       {"run", "--config", config.string(), "--state-dir", (tmp.path() / "state").string(),
+                        "--plugin-dir", PICO_WEBSOCKET_PLUGIN_ROOT, "--plugins", "websocket", "--save-path",
+                        (tmp.path() / "downloads").string()});
     ASSERT_TRUE(host.wait_for_stderr("listening on ws://127.0.0.1:" + std::to_string(ws_port), 60s))
         << host.stderr_text();
 
@@ -73,9 +72,9 @@ TEST(websocket_host, python_client_follows_a_real_loopback_download)
 
     auto const out = tmp.path() / "captured.json";
     child_process client(PICO_WEBSOCKET_PYTHON,
-                         {PICO_WEBSOCKET_HOST_CLIENT, "--url", "ws://127.0.0.1:" + std::to_string(ws_port) + "/",
-                          "--token", token, "--torrent", torrent.string(), "--info-hash", info_hash, "--out",
-                          out.string()});
+                         {PICO_WEBSOCKET_HOST_CLIENT, "--url",
+                          "ws://127.0.0.1:" + std::to_string(ws_port) + "/", "--token", token, "--torrent",
+                          torrent.string(), "--info-hash", info_hash, "--out", out.string()});
     // The host has no --peer for `run`: the seeder dials the host's fixed loopback port until
     // the client is done (libtorrent ignores the dial while the host lacks the torrent).
     lt::tcp::endpoint const leecher(lt::make_address_v4("127.0.0.1"), peer_port);
@@ -93,8 +92,9 @@ TEST(websocket_host, python_client_follows_a_real_loopback_download)
         fs::copy_file(out, keep, fs::copy_options::overwrite_existing);
     if (fs::exists(out)) {
         auto const captured = read_json(out);
-        for (char const* type : {"pico_state", "pico_state_during_download", "torrent_added", "torrent_updated", "torrent_finished",
-                                 "torrent_removed", "add_result", "remove_result", "error_reply"})
+        for (char const* type :
+             {"pico_state", "pico_state_during_download", "torrent_added", "torrent_updated",
+              "torrent_finished", "torrent_removed", "add_result", "remove_result", "error_reply"})
             EXPECT_TRUE(captured.contains(type)) << type;
     }
     host.kill(SIGINT);
@@ -105,13 +105,14 @@ TEST(websocket_host, python_client_follows_a_real_loopback_download)
 TEST(websocket_host, every_request_type_against_a_real_download)
 {
     temp_dir tmp;
-    std::vector<payload_file> const files{{"bundle/a.bin", 1024 * 1024}, {"bundle/b.bin", 2 * 1024 * 1024},
-                                          {"bundle/c.bin", 1536 * 1024}};
+    std::vector<payload_file> const files{
+        {"bundle/a.bin", 1024 * 1024}, {"bundle/b.bin", 2 * 1024 * 1024}, {"bundle/c.bin", 1536 * 1024}};
     make_payload(tmp.path() / "seed", files, 11);
     auto const torrent = tmp.path() / "bundle.torrent";
     // A tracker nobody listens on (loopback, a port just found free): trackers shows it with its error.
     std::string const tracker = "http://127.0.0.1:" + std::to_string(free_tcp_port()) + "/announce";
-    auto const hashes = make_torrent(tmp.path() / "seed" / "bundle", torrent, {.trackers = {tracker}, .v1_only = true});
+    auto const hashes =
+        make_torrent(tmp.path() / "seed" / "bundle", torrent, {.trackers = {tracker}, .v1_only = true});
     seeder seed(torrent, tmp.path() / "seed", {.upload_rate_limit = 2 * 1024 * 1024});
 
     std::uint16_t const peer_port = free_tcp_port();
@@ -120,12 +121,13 @@ TEST(websocket_host, every_request_type_against_a_real_download)
     fs::create_directories(downloads);
     fs::create_directories(tmp.path() / "outside");
     auto const config = tmp.path() / "PicoTorrent.json";
-    write_loopback_host_config(config,
-                               {{"save_path", downloads.string()},
-                                {"websocket", {{"enabled", true}, {"listen_port", ws_port}}}},
-                               peer_port);
-    child_process host(PICO_EXECUTABLE, {"run", "--config", config.string(), "--state-dir", (tmp.path() / "state").string(),
-                                         "--plugin-dir", PICO_WEBSOCKET_PLUGIN_ROOT, "--plugins", "websocket"});
+    write_loopback_host_config(
+        config,
+        {{"save_path", downloads.string()}, {"websocket", {{"enabled", true}, {"listen_port", ws_port}}}},
+        peer_port);
+    child_process host(PICO_EXECUTABLE,
+                       {"run", "--config", config.string(), "--state-dir", (tmp.path() / "state").string(),
+                        "--plugin-dir", PICO_WEBSOCKET_PLUGIN_ROOT, "--plugins", "websocket"});
     ASSERT_TRUE(host.wait_for_stderr("listening on ws://127.0.0.1:" + std::to_string(ws_port), 60s))
         << host.stderr_text();
     auto const token = read_json(config)["websocket"]["token"].get<std::string>();
@@ -134,10 +136,11 @@ TEST(websocket_host, every_request_type_against_a_real_download)
     for (auto const& f : files)
         sizes += (sizes.empty() ? "" : ",") + std::to_string(f.size);
     child_process client(PICO_WEBSOCKET_PYTHON,
-                         {PICO_WEBSOCKET_REQUESTS_CLIENT, "--url", "ws://127.0.0.1:" + std::to_string(ws_port) + "/",
-                          "--token", token, "--torrent", torrent.string(), "--info-hash", hex_v1(hashes),
-                          "--save-root", downloads.string(), "--outside", (tmp.path() / "outside").string(),
-                          "--peer-port", std::to_string(peer_port), "--tracker", tracker, "--sizes", sizes});
+                         {PICO_WEBSOCKET_REQUESTS_CLIENT, "--url",
+                          "ws://127.0.0.1:" + std::to_string(ws_port) + "/", "--token", token, "--torrent",
+                          torrent.string(), "--info-hash", hex_v1(hashes), "--save-root", downloads.string(),
+                          "--outside", (tmp.path() / "outside").string(), "--peer-port",
+                          std::to_string(peer_port), "--tracker", tracker, "--sizes", sizes});
     lt::tcp::endpoint const leecher(lt::make_address_v4("127.0.0.1"), peer_port);
     bool const done = wait_until(
         [&] {

@@ -5,7 +5,6 @@
 #include "websocket_plugin.hpp"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace pico::websocket::testing {
@@ -15,10 +14,9 @@ inline std::string const fixed_token = "0123456789abcdef-test-token";
 
 /// A started plugin on a test host; stops it on destruction.
 class running_plugin {
-public:
+  public:
     /// Starts the plugin with `section` (enabled, port 0 and fixed_token unless given).
-    explicit running_plugin(nlohmann::json section = {})
-        : m_host(complete(std::move(section)).dump())
+    explicit running_plugin(nlohmann::json section = {}) : m_host(complete(std::move(section)).dump())
     {
         m_host.call([this] { m_plugin.start(m_host); });
     }
@@ -46,7 +44,7 @@ public:
         return scheme + "://127.0.0.1:" + std::to_string(port()) + "/?token=" + token();
     }
 
-private:
+  private:
     static nlohmann::json complete(nlohmann::json section)
     {
         if (section.is_null())

@@ -55,7 +55,8 @@ TEST(websocket_settings, bad_values_name_the_key)
     EXPECT_NE(message(R"({"enabled":"yes"})").find("websocket.enabled"), std::string::npos);
     EXPECT_NE(message(R"({"listen_port":70000})").find("websocket.listen_port"), std::string::npos);
     EXPECT_NE(message(R"({"listen_port":"7676"})").find("websocket.listen_port"), std::string::npos);
-    EXPECT_NE(message(R"({"allowed_origins":"http://a"})").find("websocket.allowed_origins"), std::string::npos);
+    EXPECT_NE(message(R"({"allowed_origins":"http://a"})").find("websocket.allowed_origins"),
+              std::string::npos);
     EXPECT_NE(message(R"({"tls":{"certificate":"c.pem"}})").find("websocket.tls"), std::string::npos);
     EXPECT_NE(message(R"({"token":5})").find("websocket.token"), std::string::npos);
 }
@@ -73,7 +74,8 @@ namespace {
 
 access_policy loopback_policy()
 {
-    return access_policy("s3cret-token-123", {"http://localhost:8080"}, default_allowed_hosts("127.0.0.1", 7676));
+    return access_policy("s3cret-token-123", {"http://localhost:8080"},
+                         default_allowed_hosts("127.0.0.1", 7676));
 }
 
 handshake_request request(std::string resource, std::string host = "127.0.0.1:7676", std::string origin = "")
@@ -108,7 +110,8 @@ TEST(websocket_access, host_allow_list_blocks_dns_rebinding)
     auto const p = loopback_policy();
     for (char const* ok : {"127.0.0.1:7676", "localhost:7676", "LOCALHOST:7676", "[::1]:7676"})
         EXPECT_EQ(p.check(request("/?token=s3cret-token-123", ok)).refuse_status, 0) << ok;
-    for (char const* bad : {"evil.example:7676", "127.0.0.1:80", "localhost", "", "127.0.0.1.evil.example:7676"})
+    for (char const* bad :
+         {"evil.example:7676", "127.0.0.1:80", "localhost", "", "127.0.0.1.evil.example:7676"})
         EXPECT_EQ(p.check(request("/?token=s3cret-token-123", bad)).refuse_status, 403) << bad;
 
     access_policy named("t", {}, {"mybox.lan", "other:1"});
@@ -122,9 +125,15 @@ TEST(websocket_access, origin_allow_list)
 {
     auto const p = loopback_policy();
     EXPECT_EQ(p.check(request("/?token=s3cret-token-123", "127.0.0.1:7676", "")).refuse_status, 0);
-    EXPECT_EQ(p.check(request("/?token=s3cret-token-123", "127.0.0.1:7676", "http://localhost:8080")).refuse_status, 0);
-    EXPECT_EQ(p.check(request("/?token=s3cret-token-123", "127.0.0.1:7676", "HTTP://LOCALHOST:8080/")).refuse_status, 0);
-    EXPECT_EQ(p.check(request("/?token=s3cret-token-123", "127.0.0.1:7676", "http://evil.example")).refuse_status, 403);
+    EXPECT_EQ(
+        p.check(request("/?token=s3cret-token-123", "127.0.0.1:7676", "http://localhost:8080")).refuse_status,
+        0);
+    EXPECT_EQ(p.check(request("/?token=s3cret-token-123", "127.0.0.1:7676", "HTTP://LOCALHOST:8080/"))
+                  .refuse_status,
+              0);
+    EXPECT_EQ(
+        p.check(request("/?token=s3cret-token-123", "127.0.0.1:7676", "http://evil.example")).refuse_status,
+        403);
     EXPECT_EQ(p.check(request("/?token=s3cret-token-123", "127.0.0.1:7676", "null")).refuse_status, 403);
     // A foreign origin is refused even without a token: 403, not 401.
     EXPECT_EQ(p.check(request("/", "127.0.0.1:7676", "http://evil.example")).refuse_status, 403);
@@ -141,7 +150,8 @@ TEST(websocket_access, default_hosts_include_the_listen_address)
 
 TEST(websocket_base64, round_trips_and_rejects_garbage)
 {
-    for (std::string const& s : std::vector<std::string>{"", "a", "ab", "abc", "abcd", std::string("\0\xff\x10 d8:announce", 16)})
+    for (std::string const& s :
+         std::vector<std::string>{"", "a", "ab", "abc", "abcd", std::string("\0\xff\x10 d8:announce", 16)})
         EXPECT_EQ(base64_decode(base64_encode(s)), s);
     EXPECT_EQ(base64_decode("aGVsbG8="), "hello");
     EXPECT_EQ(base64_decode("aGVsbG8"), "hello");
@@ -167,11 +177,25 @@ TEST(websocket_messages, torrent_object_keeps_the_reference_fields_first_then_th
     for (auto const& [k, v] : o.items())
         keys.push_back(k);
     // The reference's thirteen fields, in the reference's order, then the additions.
-    std::vector<std::string> const expected{
-        "info_hash",      "name",        "queue_position",   "size",          "progress",
-        "status",         "eta",         "dl_rate",          "ul_rate",       "seeds_connected",
-        "seeds_total",    "nonseeds_connected", "nonseeds_total", "save_path", "ratio",
-        "added_time",     "error",       "total_downloaded", "total_uploaded"};
+    std::vector<std::string> const expected{"info_hash",
+                                            "name",
+                                            "queue_position",
+                                            "size",
+                                            "progress",
+                                            "status",
+                                            "eta",
+                                            "dl_rate",
+                                            "ul_rate",
+                                            "seeds_connected",
+                                            "seeds_total",
+                                            "nonseeds_connected",
+                                            "nonseeds_total",
+                                            "save_path",
+                                            "ratio",
+                                            "added_time",
+                                            "error",
+                                            "total_downloaded",
+                                            "total_uploaded"};
     EXPECT_EQ(keys, expected);
     EXPECT_EQ(o["save_path"], "/downloads");
     EXPECT_DOUBLE_EQ(o["ratio"].get<double>(), 1.5);
@@ -237,7 +261,8 @@ std::string parse_error(std::string const& text)
 
 TEST(websocket_commands, parse_valid_commands)
 {
-    auto add = parse_command(R"({"type":"add","id":1,"magnet":"magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567","save_path":"/d","paused":true})");
+    auto add = parse_command(
+        R"({"type":"add","id":1,"magnet":"magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567","save_path":"/d","paused":true})");
     ASSERT_TRUE(add.cmd);
     EXPECT_EQ(add.cmd->type->name, "add");
     EXPECT_EQ(add.cmd->id, 1);
@@ -249,7 +274,8 @@ TEST(websocket_commands, parse_valid_commands)
     EXPECT_EQ(bytes.cmd->torrent_data, "d4:infoe");
     EXPECT_EQ(bytes.cmd->id, "x");
 
-    auto remove = parse_command(R"({"type":"remove","id":3,"info_hash":"0123456789ABCDEF0123456789abcdef01234567","delete_data":true})");
+    auto remove = parse_command(
+        R"({"type":"remove","id":3,"info_hash":"0123456789ABCDEF0123456789abcdef01234567","delete_data":true})");
     ASSERT_TRUE(remove.cmd);
     EXPECT_EQ(remove.cmd->info_hash, "0123456789abcdef0123456789abcdef01234567");
     EXPECT_TRUE(remove.cmd->delete_data);
@@ -261,14 +287,16 @@ TEST(websocket_commands, bad_commands_get_error_replies_with_the_id)
     EXPECT_EQ(parse_error("{not json"), "malformed JSON");
     EXPECT_EQ(parse_error("[1,2]"), "a command must be a JSON object");
     EXPECT_NE(parse_error(R"({"id":1})").find("type"), std::string::npos);
-    EXPECT_NE(parse_error(R"({"type":"explode","id":1})").find("unknown command type 'explode'"), std::string::npos);
+    EXPECT_NE(parse_error(R"({"type":"explode","id":1})").find("unknown command type 'explode'"),
+              std::string::npos);
     EXPECT_NE(parse_error(R"({"type":"add","id":1})").find("magnet"), std::string::npos);
     EXPECT_NE(parse_error(R"({"type":"add","magnet":"http://x"})").find("magnet URI"), std::string::npos);
     EXPECT_NE(parse_error(R"({"type":"add","torrent":"%%%"})").find("base64"), std::string::npos);
     EXPECT_NE(parse_error(R"({"type":"pause","info_hash":"xyz"})").find("info_hash"), std::string::npos);
-    EXPECT_NE(parse_error(R"({"type":"remove","info_hash":")" + std::string(40, 'a') + R"(","delete_data":"yes"})")
-                  .find("delete_data"),
-              std::string::npos);
+    EXPECT_NE(
+        parse_error(R"({"type":"remove","info_hash":")" + std::string(40, 'a') + R"(","delete_data":"yes"})")
+            .find("delete_data"),
+        std::string::npos);
     auto const reply = json::parse(parse_command(R"({"type":"explode","id":"n7"})").error_reply);
     EXPECT_EQ(reply["id"], "n7");
 }
@@ -282,17 +310,21 @@ TEST(websocket_commands, run_against_the_host)
         EXPECT_TRUE(parsed.cmd) << parsed.error_reply;
         return json::parse(host.call([&] { return run_command(request_context{host, {}}, *parsed.cmd); }));
     };
-    auto added = run(R"({"type":"add","id":1,"magnet":"magnet:?xt=urn:btih:)" + hash + R"(&dn=x","paused":true})");
-    EXPECT_EQ(added, json({{"type", "result"}, {"id", 1}, {"ok", true}, {"info_hash", hash}, {"duplicate", false}}));
+    auto added =
+        run(R"({"type":"add","id":1,"magnet":"magnet:?xt=urn:btih:)" + hash + R"(&dn=x","paused":true})");
+    EXPECT_EQ(added,
+              json({{"type", "result"}, {"id", 1}, {"ok", true}, {"info_hash", hash}, {"duplicate", false}}));
     EXPECT_TRUE(host.last_add().paused);
-    EXPECT_EQ(run(R"({"type":"add","id":2,"magnet":"magnet:?xt=urn:btih:)" + hash + R"("})")["duplicate"], true);
+    EXPECT_EQ(run(R"({"type":"add","id":2,"magnet":"magnet:?xt=urn:btih:)" + hash + R"("})")["duplicate"],
+              true);
     EXPECT_EQ(run(R"({"type":"add","id":3,"magnet":"magnet:?xt=urn:btih:zz"})")["type"], "error");
     EXPECT_EQ(run(R"({"type":"pause","id":4,"info_hash":")" + hash + "\"}")["ok"], true);
     EXPECT_EQ(run(R"({"type":"resume","id":5,"info_hash":")" + hash + "\"}")["ok"], true);
     auto unknown = run(R"({"type":"resume","id":6,"info_hash":")" + std::string(40, 'd') + "\"}");
     EXPECT_EQ(unknown["type"], "error");
     EXPECT_EQ(unknown["id"], 6);
-    EXPECT_EQ(run(R"({"type":"remove","id":7,"info_hash":")" + hash + R"(","delete_data":true})")["ok"], true);
+    EXPECT_EQ(run(R"({"type":"remove","id":7,"info_hash":")" + hash + R"(","delete_data":true})")["ok"],
+              true);
     EXPECT_EQ(host.last_remove_mode(), pico::sdk::remove_mode::delete_data);
     EXPECT_EQ(host.off_thread_calls(), 0);
 }
@@ -300,26 +332,29 @@ TEST(websocket_commands, run_against_the_host)
 TEST(websocket_commands, every_request_type_is_announced_and_parses)
 {
     std::string const h(40, 'a');
-    std::vector<std::string> const expected{"add",          "pause",       "resume",       "remove",
-                                            "recheck",      "move_storage", "queue_up",    "queue_down",
-                                            "queue_top",    "queue_bottom", "files",       "set_file_priorities",
-                                            "peers",        "trackers",    "set_limits",   "get_state",
-                                            "session_stats", "get_settings", "set_settings"};
+    std::vector<std::string> const expected{
+        "add",         "pause",      "resume",     "remove",       "recheck",       "move_storage",
+        "queue_up",    "queue_down", "queue_top",  "queue_bottom", "files",         "set_file_priorities",
+        "peers",       "trackers",   "set_limits", "get_state",    "session_stats", "get_settings",
+        "set_settings"};
     EXPECT_EQ(supported_requests(), expected);
-    for (char const* type : {"pause", "resume", "recheck", "queue_up", "queue_down", "queue_top", "queue_bottom",
-                             "files", "peers", "trackers"}) {
+    for (char const* type : {"pause", "resume", "recheck", "queue_up", "queue_down", "queue_top",
+                             "queue_bottom", "files", "peers", "trackers"}) {
         auto const p = parse_command(json{{"type", type}, {"id", 1}, {"info_hash", h}}.dump());
         ASSERT_TRUE(p.cmd) << type << p.error_reply;
         EXPECT_EQ(p.cmd->type->name, type);
-        EXPECT_NE(parse_error(json{{"type", type}, {"id", 1}}.dump()).find("info_hash"), std::string::npos) << type;
+        EXPECT_NE(parse_error(json{{"type", type}, {"id", 1}}.dump()).find("info_hash"), std::string::npos)
+            << type;
     }
     for (char const* type : {"get_state", "session_stats", "get_settings"})
         EXPECT_TRUE(parse_command(json{{"type", type}}.dump()).cmd) << type;
 
-    auto const prio = parse_command(json{{"type", "set_file_priorities"}, {"info_hash", h}, {"priorities", {0, 4, 7}}}.dump());
+    auto const prio = parse_command(
+        json{{"type", "set_file_priorities"}, {"info_hash", h}, {"priorities", {0, 4, 7}}}.dump());
     ASSERT_TRUE(prio.cmd);
     EXPECT_EQ(prio.cmd->priorities, (std::vector<std::uint8_t>{0, 4, 7}));
-    auto const move = parse_command(json{{"type", "move_storage"}, {"info_hash", h}, {"save_path", "/d"}}.dump());
+    auto const move =
+        parse_command(json{{"type", "move_storage"}, {"info_hash", h}, {"save_path", "/d"}}.dump());
     ASSERT_TRUE(move.cmd);
     EXPECT_EQ(move.cmd->save_path, "/d");
     auto const global = parse_command(json{{"type", "set_limits"}, {"download", 1000}}.dump());
@@ -327,7 +362,8 @@ TEST(websocket_commands, every_request_type_is_announced_and_parses)
     EXPECT_TRUE(global.cmd->info_hash.empty());
     EXPECT_EQ(global.cmd->download_limit, 1000);
     EXPECT_FALSE(global.cmd->upload_limit);
-    auto const set = parse_command(json{{"type", "set_settings"}, {"settings", {{"session.active_seeds", 3}}}}.dump());
+    auto const set =
+        parse_command(json{{"type", "set_settings"}, {"settings", {{"session.active_seeds", 3}}}}.dump());
     ASSERT_TRUE(set.cmd);
     EXPECT_EQ(set.cmd->settings["session.active_seeds"], 3);
 }
@@ -336,28 +372,38 @@ TEST(websocket_commands, new_request_fields_are_checked_before_the_host_sees_the
 {
     std::string const h(40, 'a');
     auto const error_of = [](json const& msg) { return parse_error(msg.dump()); };
-    EXPECT_NE(error_of({{"type", "set_file_priorities"}, {"info_hash", h}}).find("priorities"), std::string::npos);
-    EXPECT_NE(error_of({{"type", "set_file_priorities"}, {"info_hash", h}, {"priorities", {8}}}).find("0 (skip) to 7"),
+    EXPECT_NE(error_of({{"type", "set_file_priorities"}, {"info_hash", h}}).find("priorities"),
               std::string::npos);
-    EXPECT_NE(error_of({{"type", "set_file_priorities"}, {"info_hash", h}, {"priorities", {-1}}}).find("0 (skip)"),
+    EXPECT_NE(error_of({{"type", "set_file_priorities"}, {"info_hash", h}, {"priorities", {8}}})
+                  .find("0 (skip) to 7"),
               std::string::npos);
-    EXPECT_NE(error_of({{"type", "set_file_priorities"}, {"info_hash", h}, {"priorities", {"4"}}}).find("integers"),
-              std::string::npos);
+    EXPECT_NE(
+        error_of({{"type", "set_file_priorities"}, {"info_hash", h}, {"priorities", {-1}}}).find("0 (skip)"),
+        std::string::npos);
+    EXPECT_NE(
+        error_of({{"type", "set_file_priorities"}, {"info_hash", h}, {"priorities", {"4"}}}).find("integers"),
+        std::string::npos);
     EXPECT_NE(error_of({{"type", "move_storage"}, {"info_hash", h}}).find("save_path"), std::string::npos);
     EXPECT_NE(error_of({{"type", "set_limits"}}).find("needs"), std::string::npos);
-    EXPECT_NE(error_of({{"type", "set_limits"}, {"download", -1}}).find("bytes per second"), std::string::npos);
-    EXPECT_NE(error_of({{"type", "set_limits"}, {"upload", 1.5}}).find("bytes per second"), std::string::npos);
+    EXPECT_NE(error_of({{"type", "set_limits"}, {"download", -1}}).find("bytes per second"),
+              std::string::npos);
+    EXPECT_NE(error_of({{"type", "set_limits"}, {"upload", 1.5}}).find("bytes per second"),
+              std::string::npos);
     // libtorrent keeps limits in an int: 2^31 would wrap to "unlimited".
-    EXPECT_NE(error_of({{"type", "set_limits"}, {"upload", 2147483648LL}}).find("bytes per second"), std::string::npos);
+    EXPECT_NE(error_of({{"type", "set_limits"}, {"upload", 2147483648LL}}).find("bytes per second"),
+              std::string::npos);
     EXPECT_NE(error_of({{"type", "set_settings"}}).find("settings"), std::string::npos);
-    EXPECT_NE(error_of({{"type", "set_settings"}, {"settings", json::object()}}).find("settings"), std::string::npos);
+    EXPECT_NE(error_of({{"type", "set_settings"}, {"settings", json::object()}}).find("settings"),
+              std::string::npos);
     // What a remote client must not change: where the host listens, the proxy, the server itself.
-    for (char const* key : {"session.listen_interfaces", "websocket.token", "websocket.allowed_origins", "proxy.force",
-                            "plugins", "update_url", "session", "session.", "session.a.b"})
-        EXPECT_NE(error_of({{"type", "set_settings"}, {"settings", {{key, 1}}}}).find("cannot be changed remotely"),
-                  std::string::npos)
+    for (char const* key : {"session.listen_interfaces", "websocket.token", "websocket.allowed_origins",
+                            "proxy.force", "plugins", "update_url", "session", "session.", "session.a.b"})
+        EXPECT_NE(
+            error_of({{"type", "set_settings"}, {"settings", {{key, 1}}}}).find("cannot be changed remotely"),
+            std::string::npos)
             << key;
-    EXPECT_NE(error_of({{"type", "set_settings"}, {"settings", {{"session.active_seeds", {1, 2}}}}}).find("must be"),
+    EXPECT_NE(error_of({{"type", "set_settings"}, {"settings", {{"session.active_seeds", {1, 2}}}}})
+                  .find("must be"),
               std::string::npos);
 }
 
@@ -383,7 +429,10 @@ TEST(websocket_settings_view, secrets_masked_and_the_websocket_section_never_lis
 TEST(websocket_messages, hello_names_the_version_and_the_requests)
 {
     auto const hello = json::parse(hello_message("0.1.0", {"add", "files"}));
-    EXPECT_EQ(hello, json({{"type", "hello"}, {"app_version", "0.1.0"}, {"api_version", 1}, {"requests", {"add", "files"}}}));
+    EXPECT_EQ(hello, json({{"type", "hello"},
+                           {"app_version", "0.1.0"},
+                           {"api_version", 1},
+                           {"requests", {"add", "files"}}}));
 }
 
 TEST(websocket_messages, details_objects)
@@ -397,7 +446,8 @@ TEST(websocket_messages, details_objects)
     empty.index = 1;
     empty.path = "root/empty";
     auto const files = json::parse(to_wire(file_array({f, empty}, {50, 0})));
-    EXPECT_EQ(files[0], json({{"index", 0}, {"path", "root/a"}, {"size", 200}, {"progress", 0.25}, {"priority", 7}}));
+    EXPECT_EQ(files[0],
+              json({{"index", 0}, {"path", "root/a"}, {"size", 200}, {"progress", 0.25}, {"priority", 7}}));
     EXPECT_EQ(files[1]["progress"], 1.0) << "an empty file is complete";
     EXPECT_EQ(json::parse(to_wire(file_array({f}, {})))[0]["progress"], 0.0) << "no progress known yet";
     pico::sdk::session_statistics s;

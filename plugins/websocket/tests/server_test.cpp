@@ -2,17 +2,15 @@
 #include "plugin_fixture.hpp"
 #include "ws_client.hpp"
 
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
-#include <dirent.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdlib>
+#include <dirent.h>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <thread>
+#include <unistd.h>
 
 using namespace pico::websocket;
 using namespace pico::websocket::testing;
@@ -35,12 +33,25 @@ std::string const hash_b = std::string(32, 'b') + "01234567";
 void expect_reference_torrent(json const& t)
 {
     // The reference fields, then the additions beside them (docs/websocket.md).
-    std::map<std::string, char> const fields{
-        {"info_hash", 's'},       {"name", 's'},          {"queue_position", 'i'},     {"size", 'i'},
-        {"progress", 'f'},        {"status", 'i'},        {"eta", 'i'},                {"dl_rate", 'i'},
-        {"ul_rate", 'i'},         {"seeds_connected", 'i'}, {"seeds_total", 'i'},      {"nonseeds_connected", 'i'},
-        {"nonseeds_total", 'i'},  {"save_path", 's'},     {"ratio", 'f'},              {"added_time", 'i'},
-        {"error", 's'},           {"total_downloaded", 'i'}, {"total_uploaded", 'i'}};
+    std::map<std::string, char> const fields{{"info_hash", 's'},
+                                             {"name", 's'},
+                                             {"queue_position", 'i'},
+                                             {"size", 'i'},
+                                             {"progress", 'f'},
+                                             {"status", 'i'},
+                                             {"eta", 'i'},
+                                             {"dl_rate", 'i'},
+                                             {"ul_rate", 'i'},
+                                             {"seeds_connected", 'i'},
+                                             {"seeds_total", 'i'},
+                                             {"nonseeds_connected", 'i'},
+                                             {"nonseeds_total", 'i'},
+                                             {"save_path", 's'},
+                                             {"ratio", 'f'},
+                                             {"added_time", 'i'},
+                                             {"error", 's'},
+                                             {"total_downloaded", 'i'},
+                                             {"total_uploaded", 'i'}};
     ASSERT_TRUE(t.is_object());
     EXPECT_EQ(t.size(), fields.size()) << t.dump();
     for (auto const& [name, kind] : fields) {
@@ -164,7 +175,8 @@ TEST(websocket_server, token_as_subprotocol_selects_pico_v1)
 {
     running_plugin p;
     ws_client c;
-    ASSERT_TRUE(c.open("ws://127.0.0.1:" + std::to_string(p.port()) + "/", {"pico.v1", "token." + fixed_token}));
+    ASSERT_TRUE(
+        c.open("ws://127.0.0.1:" + std::to_string(p.port()) + "/", {"pico.v1", "token." + fixed_token}));
     EXPECT_EQ(c.subprotocol(), "pico.v1");
     EXPECT_EQ(receive_welcome(c)["type"], "pico_state");
 }
@@ -248,7 +260,8 @@ TEST(websocket_server, refusals_get_401_or_403_and_no_data)
     EXPECT_EQ(wrong.http_status(), 401);
     EXPECT_EQ(wrong.pending(), 0u);
     ws_client wrong_protocol;
-    EXPECT_FALSE(wrong_protocol.open("ws://127.0.0.1:" + std::to_string(port) + "/", {"pico.v1", "token.nope"}));
+    EXPECT_FALSE(
+        wrong_protocol.open("ws://127.0.0.1:" + std::to_string(port) + "/", {"pico.v1", "token.nope"}));
     EXPECT_EQ(wrong_protocol.http_status(), 401);
 
     EXPECT_EQ(p.plugin().stats().accepted, 0u);
@@ -261,7 +274,8 @@ TEST(websocket_server, plain_http_is_not_served)
 {
     running_plugin p;
     raw_client raw(p.port());
-    raw.write("GET /?token=" + fixed_token + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(p.port()) + "\r\n\r\n");
+    raw.write("GET /?token=" + fixed_token + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(p.port()) +
+              "\r\n\r\n");
     EXPECT_EQ(raw.read_response().status, 426);
     raw_client anonymous(p.port());
     anonymous.write("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(p.port()) + "\r\n\r\n");
@@ -273,7 +287,8 @@ TEST(websocket_server, tls_with_a_certificate_made_by_openssl)
     temp_dir dir;
     auto const cert = dir.path / "cert.pem";
     auto const key = dir.path / "key.pem";
-    std::string const cmd = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=localhost -keyout '" +
+    std::string const cmd = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days "
+                            "1 -subj /CN=localhost -keyout '" +
                             key.string() + "' -out '" + cert.string() + "' >/dev/null 2>&1";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
 
@@ -299,9 +314,12 @@ TEST(websocket_server, tls_with_a_certificate_made_by_openssl)
 
 TEST(websocket_server, bad_tls_files_refuse_to_start)
 {
-    test_host host(json{{"enabled", true}, {"listen_port", 0}, {"token", fixed_token},
-                        {"tls", {{"certificate", "/nonexistent/cert.pem"}, {"private_key", "/nonexistent/key.pem"}}}}
-                       .dump());
+    test_host host(
+        json{{"enabled", true},
+             {"listen_port", 0},
+             {"token", fixed_token},
+             {"tls", {{"certificate", "/nonexistent/cert.pem"}, {"private_key", "/nonexistent/key.pem"}}}}
+            .dump());
     websocket_plugin plugin;
     try {
         host.call([&] { plugin.start(host); });
@@ -399,7 +417,9 @@ TEST(websocket_server, commands_and_error_replies)
         auto m = receive_json(c);
         (m["type"] == "result" ? result : added) = m;
     }
-    EXPECT_EQ(result, json({{"type", "result"}, {"id", 1}, {"ok", true}, {"info_hash", hash_a}, {"duplicate", false}}));
+    EXPECT_EQ(
+        result,
+        json({{"type", "result"}, {"id", 1}, {"ok", true}, {"info_hash", hash_a}, {"duplicate", false}}));
     EXPECT_EQ(added["type"], "torrent_added");
     EXPECT_EQ(added["torrent"]["info_hash"], hash_a);
 

@@ -1,11 +1,10 @@
 #include "test_host.hpp"
 
-#include <openssl/sha.h>
-#include <pthread.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <openssl/sha.h>
+#include <pthread.h>
 
 namespace pico::websocket::testing {
 
@@ -30,9 +29,11 @@ std::pair<std::string, std::string> parse_magnet(std::string const& uri)
     auto const xt = uri.find("xt=urn:btih:");
     if (xt != std::string::npos) {
         hash = uri.substr(xt + 12, 40);
-        if (hash.size() != 40 || !std::all_of(hash.begin(), hash.end(), [](unsigned char c) { return std::isxdigit(c); }))
+        if (hash.size() != 40 ||
+            !std::all_of(hash.begin(), hash.end(), [](unsigned char c) { return std::isxdigit(c); }))
             hash.clear();
-        std::transform(hash.begin(), hash.end(), hash.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        std::transform(hash.begin(), hash.end(), hash.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     }
     auto const dn = uri.find("dn=");
     if (dn != std::string::npos)
@@ -64,9 +65,8 @@ sdk::torrent_snapshot make_snapshot(std::string info_hash, std::string name)
 }
 
 test_host::test_host(std::string section)
-    : m_guard(boost::asio::make_work_guard(m_io))
-    , m_verbose(std::getenv("PICO_WEBSOCKET_TEST_VERBOSE") != nullptr)
-    , m_section(std::move(section))
+    : m_guard(boost::asio::make_work_guard(m_io)),
+      m_verbose(std::getenv("PICO_WEBSOCKET_TEST_VERBOSE") != nullptr), m_section(std::move(section))
 {
     m_thread = std::thread([this] {
         pthread_setname_np(pthread_self(), "pico-host");
@@ -130,7 +130,8 @@ bool test_host::wait_for_log(std::string const& needle, std::chrono::millisecond
 {
     std::unique_lock<std::mutex> lock(m_mutex);
     return m_log_cv.wait_for(lock, timeout, [&] {
-        return std::any_of(m_log.begin(), m_log.end(), [&](std::string const& l) { return l.find(needle) != std::string::npos; });
+        return std::any_of(m_log.begin(), m_log.end(),
+                           [&](std::string const& l) { return l.find(needle) != std::string::npos; });
     });
 }
 
@@ -328,10 +329,16 @@ void test_host::log(sdk::log_level, std::string_view message)
     m_log_cv.notify_all();
 }
 
-void test_host::post(std::function<void()> work) { boost::asio::post(m_io, std::move(work)); }
+void test_host::post(std::function<void()> work)
+{
+    boost::asio::post(m_io, std::move(work));
+}
 
 // The plugin does not use the pool; running such work on the host thread keeps the double simple.
-void test_host::post_background(std::function<void()> work) { boost::asio::post(m_io, std::move(work)); }
+void test_host::post_background(std::function<void()> work)
+{
+    boost::asio::post(m_io, std::move(work));
+}
 
 sdk::subscription test_host::publish_service(std::string const&, std::uint32_t, std::shared_ptr<void>)
 {
@@ -345,11 +352,29 @@ std::optional<sdk::service_handle> test_host::find_service(std::string const&, s
     return std::nullopt;
 }
 
-std::string test_host::host_version() { return "0.0.0-test"; }
-std::uint32_t test_host::sdk_version() { return PICO_SDK_VERSION; }
-sdk::host_paths test_host::paths() { return {}; }
-std::string test_host::plugin_id() { return "websocket"; }
-std::string test_host::host_mode() { return "run"; }
-std::vector<std::string> test_host::option_values(std::string const&) { return {}; }
+std::string test_host::host_version()
+{
+    return "0.0.0-test";
+}
+std::uint32_t test_host::sdk_version()
+{
+    return PICO_SDK_VERSION;
+}
+sdk::host_paths test_host::paths()
+{
+    return {};
+}
+std::string test_host::plugin_id()
+{
+    return "websocket";
+}
+std::string test_host::host_mode()
+{
+    return "run";
+}
+std::vector<std::string> test_host::option_values(std::string const&)
+{
+    return {};
+}
 
 } // namespace pico::websocket::testing

@@ -3,18 +3,16 @@
 // and helpers to fire SDK events the way the real host does.
 #pragma once
 
-#include <picotorrent/sdk/host.hpp>
-
+#include <atomic>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
-
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <future>
 #include <map>
 #include <mutex>
+#include <picotorrent/sdk/host.hpp>
 #include <string>
 #include <thread>
 #include <vector>
@@ -27,7 +25,7 @@ sdk::torrent_snapshot make_snapshot(std::string info_hash, std::string name);
 /// The host double. Host-thread methods check that they are called on the host thread and
 /// count violations (off_thread_calls), so tests also prove the plugin's threading rule.
 class test_host final : public sdk::host {
-public:
+  public:
     /// `section` is the plugin's config section as JSON text.
     explicit test_host(std::string section);
     ~test_host() override;
@@ -35,8 +33,7 @@ public:
     test_host& operator=(test_host const&) = delete;
 
     /// Runs `f` on the host thread and returns its result (rethrows its exception).
-    template <class F>
-    auto call(F f) -> decltype(f())
+    template <class F> auto call(F f) -> decltype(f())
     {
         std::packaged_task<decltype(f())()> task(std::move(f));
         auto result = task.get_future();
@@ -76,9 +73,11 @@ public:
     std::vector<sdk::torrent_snapshot> torrents() override;
     std::optional<sdk::torrent_snapshot> find_torrent(std::string const& info_hash) override;
     std::vector<sdk::file_entry> files(std::string const& info_hash) override;
-    bool set_file_priorities(std::string const& info_hash, std::vector<std::uint8_t> const& priorities) override;
+    bool set_file_priorities(std::string const& info_hash,
+                             std::vector<std::uint8_t> const& priorities) override;
     sdk::subscription add_hook(sdk::add_torrent_hook hook, std::int32_t order) override;
-    sdk::subscription subscribe(sdk::event_type type, std::function<void(sdk::event const&)> handler) override;
+    sdk::subscription subscribe(sdk::event_type type,
+                                std::function<void(sdk::event const&)> handler) override;
     sdk::status apply_settings(std::map<std::string, sdk::setting_value> const& settings) override;
     std::optional<sdk::setting_value> setting(std::string const& name) override;
     std::string config_section() override;
@@ -90,7 +89,8 @@ public:
     void post_background(std::function<void()> work) override;
     sdk::subscription publish_service(std::string const& name, std::uint32_t version,
                                       std::shared_ptr<void> object) override;
-    std::optional<sdk::service_handle> find_service(std::string const& name, std::uint32_t min_version) override;
+    std::optional<sdk::service_handle> find_service(std::string const& name,
+                                                    std::uint32_t min_version) override;
     std::string host_version() override;
     std::uint32_t sdk_version() override;
     sdk::host_paths paths() override;
@@ -98,7 +98,7 @@ public:
     std::string host_mode() override;
     std::vector<std::string> option_values(std::string const& name) override;
 
-private:
+  private:
     void check_thread();
     void emit(sdk::event const& e);
     std::vector<sdk::torrent_snapshot>::iterator find(std::string const& info_hash);

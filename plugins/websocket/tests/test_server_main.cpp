@@ -27,7 +27,8 @@ try {
             std::vector<pico::sdk::torrent_snapshot> all;
             for (int i = 0, n = std::stoi(hash); i < n; ++i) {
                 std::string h = std::to_string(i);
-                all.push_back(make_snapshot(std::string(40 - h.size(), '0') + h, "torrent " + std::to_string(i)));
+                all.push_back(
+                    make_snapshot(std::string(40 - h.size(), '0') + h, "torrent " + std::to_string(i)));
             }
             p.host().set_torrents(std::move(all));
         } else if (what == "add") {
@@ -55,8 +56,9 @@ try {
             p.host().fire(e);
         } else if (what == "stats") {
             auto const s = p.plugin().stats();
-            std::cout << "stats accepted=" << s.accepted << " refused=" << s.refused << " dropped=" << s.dropped
-                      << " open=" << s.open << " off_thread=" << p.host().off_thread_calls() << std::endl;
+            std::cout << "stats accepted=" << s.accepted << " refused=" << s.refused
+                      << " dropped=" << s.dropped << " open=" << s.open
+                      << " off_thread=" << p.host().off_thread_calls() << std::endl;
             continue;
         } else {
             std::cout << "error unknown command" << std::endl;

@@ -1,21 +1,18 @@
 #include "ws_client.hpp"
 
-#include <websocketpp/client.hpp>
-#include <websocketpp/config/asio_client.hpp>
-
-#include <boost/asio/ssl/context.hpp>
-
 #include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
+#include <boost/asio/ssl/context.hpp>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <netinet/in.h>
+#include <poll.h>
 #include <stdexcept>
+#include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
+#include <websocketpp/client.hpp>
+#include <websocketpp/config/asio_client.hpp>
 
 namespace pico::websocket::testing {
 
@@ -55,8 +52,7 @@ struct ws_client::impl {
 
 namespace {
 
-template <class Config>
-struct client_impl final : ws_client::impl {
+template <class Config> struct client_impl final : ws_client::impl {
     using client_type = websocketpp::client<Config>;
 
     explicit client_impl(std::string ca_file) : m_ca_file(std::move(ca_file))
@@ -89,11 +85,12 @@ struct client_impl final : ws_client::impl {
             closed = true;
             cv.notify_all();
         });
-        m_client.set_message_handler([this](websocketpp::connection_hdl, typename client_type::message_ptr msg) {
-            std::lock_guard<std::mutex> lock(mutex);
-            messages.push_back(msg->get_payload());
-            cv.notify_all();
-        });
+        m_client.set_message_handler(
+            [this](websocketpp::connection_hdl, typename client_type::message_ptr msg) {
+                std::lock_guard<std::mutex> lock(mutex);
+                messages.push_back(msg->get_payload());
+                cv.notify_all();
+            });
         m_thread = std::thread([this] { m_client.run(); });
     }
 
@@ -148,13 +145,9 @@ struct client_impl final : ws_client::impl {
     std::thread m_thread;
 };
 
-template <>
-void client_impl<websocketpp::config::asio_client>::configure_tls()
-{
-}
+template <> void client_impl<websocketpp::config::asio_client>::configure_tls() {}
 
-template <>
-void client_impl<websocketpp::config::asio_tls_client>::configure_tls()
+template <> void client_impl<websocketpp::config::asio_tls_client>::configure_tls()
 {
     m_client.set_tls_init_handler([this](websocketpp::connection_hdl) {
         auto ctx = std::make_shared<boost::asio::ssl::context>(boost::asio::ssl::context::tls_client);
@@ -194,7 +187,10 @@ std::string ws_client::subprotocol() const
     return m_impl->subprotocol;
 }
 
-std::optional<std::string> ws_client::receive(std::chrono::milliseconds timeout) { return m_impl->receive(timeout); }
+std::optional<std::string> ws_client::receive(std::chrono::milliseconds timeout)
+{
+    return m_impl->receive(timeout);
+}
 
 std::size_t ws_client::pending() const
 {
@@ -202,9 +198,18 @@ std::size_t ws_client::pending() const
     return m_impl->messages.size();
 }
 
-void ws_client::send(std::string const& text) { m_impl->send(text); }
-void ws_client::close() { m_impl->close(); }
-bool ws_client::wait_closed(std::chrono::milliseconds timeout) { return m_impl->wait_closed(timeout); }
+void ws_client::send(std::string const& text)
+{
+    m_impl->send(text);
+}
+void ws_client::close()
+{
+    m_impl->close();
+}
+bool ws_client::wait_closed(std::chrono::milliseconds timeout)
+{
+    return m_impl->wait_closed(timeout);
+}
 
 int ws_client::close_code() const
 {

@@ -13,7 +13,7 @@ namespace pico::websocket::testing {
 
 /// One websocketpp client connection with its own thread; messages are queued for receive().
 class ws_client {
-public:
+  public:
     /// `ca_file` non-empty makes it a wss:// client that trusts only that certificate.
     explicit ws_client(std::string ca_file = {});
     ~ws_client();
@@ -42,7 +42,7 @@ public:
 
     struct impl;
 
-private:
+  private:
     std::unique_ptr<impl> m_impl;
 };
 
@@ -58,7 +58,7 @@ struct raw_response {
 
 /// A TCP connection to 127.0.0.1:port.
 class raw_client {
-public:
+  public:
     /// Connects; `receive_buffer` > 0 shrinks SO_RCVBUF first (a slow reader fills up sooner).
     explicit raw_client(std::uint16_t port, int receive_buffer = 0);
     ~raw_client();
@@ -78,7 +78,7 @@ public:
     /// The file descriptor (to check it stays open while not reading).
     int fd() const { return m_fd; }
 
-private:
+  private:
     int m_fd = -1;
     std::string m_buffer;
 };

@@ -162,8 +162,8 @@ TEST(host_cli, each_disk_io_back_end_downloads_byte_exact)
     for (std::string const backend : {"posix", "mmap"}) {
         swarm s;
         auto const out = s.tmp.path() / "out";
-        auto const r = run_download(s.torrent.string(), out, s.tmp.path() / "work", {"--peer", s.seed->endpoint()},
-                                    {{"disk_io", backend}});
+        auto const r = run_download(s.torrent.string(), out, s.tmp.path() / "work",
+                                    {"--peer", s.seed->endpoint()}, {{"disk_io", backend}});
         EXPECT_EQ(r.exit_code, 0) << backend << ": " << r.err;
         std::ifstream log_file(s.tmp.path() / "work" / "download-state" / "picotorrent.log");
         std::string const log(std::istreambuf_iterator<char>(log_file), {});
@@ -174,7 +174,8 @@ TEST(host_cli, each_disk_io_back_end_downloads_byte_exact)
     auto const r = run_download(s.torrent.string(), s.tmp.path() / "out", s.tmp.path() / "work",
                                 {"--peer", s.seed->endpoint()}, {{"disk_io", "direct"}});
     EXPECT_EQ(r.exit_code, 2) << r.err;
-    EXPECT_NE(r.err.find(R"(session.disk_io: expected "auto", "mmap" or "posix", got "direct")"), std::string::npos)
+    EXPECT_NE(r.err.find(R"(session.disk_io: expected "auto", "mmap" or "posix", got "direct")"),
+              std::string::npos)
         << r.err;
 }
 

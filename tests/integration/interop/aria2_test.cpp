@@ -28,7 +28,8 @@ std::vector<std::string> aria2_args(std::uint16_t port, fs::path const& dir)
 }
 
 std::vector<ts::payload_file> const single_file{{"", (3 << 20) + 99}};
-std::vector<ts::payload_file> const multi_file{{"one.bin", (1 << 20) + 5}, {"two/two.bin", 700001}, {"three.txt", 3333}};
+std::vector<ts::payload_file> const multi_file{
+    {"one.bin", (1 << 20) + 5}, {"two/two.bin", 700001}, {"three.txt", 3333}};
 
 class aria2_seeder : public ::testing::TestWithParam<bool> {};
 
@@ -58,8 +59,9 @@ TEST_P(aria2_seeder, download_completes_byte_exact)
     EXPECT_NE(r.err.find("client \"aria2"), std::string::npos) << "the client table names aria2\n" << r.err;
 }
 
-INSTANTIATE_TEST_SUITE_P(layouts, aria2_seeder, ::testing::Values(false, true),
-                         [](auto const& param_info) { return param_info.param ? "multi_file" : "single_file"; });
+INSTANTIATE_TEST_SUITE_P(layouts, aria2_seeder, ::testing::Values(false, true), [](auto const& param_info) {
+    return param_info.param ? "multi_file" : "single_file";
+});
 
 class aria2_leecher : public ::testing::TestWithParam<bool> {};
 
@@ -77,12 +79,14 @@ TEST_P(aria2_leecher, completes_byte_exact_from_our_seed_via_opentracker)
     std::string const hash = v1_hash_hex(plain);
     tracker tr(tmp.path(), {hash});
     fs::path const torrent = tmp.path() / "t.torrent";
-    ts::make_torrent(payload, torrent, {.trackers = {tr.announce_url()}, .piece_size = 64 << 10, .v1_only = true});
+    ts::make_torrent(payload, torrent,
+                     {.trackers = {tr.announce_url()}, .piece_size = 64 << 10, .v1_only = true});
     ASSERT_EQ(v1_hash_hex(torrent), hash);
 
     our_seed seed(torrent, payload, tmp.path() / "s");
     // aria2 asks the tracker once at start: let the seed be listed first.
-    ASSERT_TRUE(ts::wait_until([&] { return tr.seeds(hash) >= 1; }, 60s, 200ms)) << seed.process().stderr_text();
+    ASSERT_TRUE(ts::wait_until([&] { return tr.seeds(hash) >= 1; }, 60s, 200ms))
+        << seed.process().stderr_text();
 
     auto args = aria2_args(ts::free_tcp_port(), tmp.path() / "out");
     args.emplace_back("--seed-time=0");
@@ -94,7 +98,8 @@ TEST_P(aria2_leecher, completes_byte_exact_from_our_seed_via_opentracker)
     EXPECT_TRUE(ts::files_equal(payload, tmp.path() / "out" / "payload", &why)) << why;
 }
 
-INSTANTIATE_TEST_SUITE_P(layouts, aria2_leecher, ::testing::Values(false, true),
-                         [](auto const& param_info) { return param_info.param ? "multi_file" : "single_file"; });
+INSTANTIATE_TEST_SUITE_P(layouts, aria2_leecher, ::testing::Values(false, true), [](auto const& param_info) {
+    return param_info.param ? "multi_file" : "single_file";
+});
 
 } // namespace

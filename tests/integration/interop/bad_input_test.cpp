@@ -2,9 +2,8 @@
 // or a hang.
 #include "interop_fixture.hpp"
 
-#include <gtest/gtest.h>
-
 #include <fstream>
+#include <gtest/gtest.h>
 
 namespace {
 
@@ -46,7 +45,8 @@ TEST(bad_input, download_missing_torrent_file)
 {
     bad_inputs b;
     auto const missing = (b.tmp.path() / "missing.torrent").string();
-    expect_one_line_exit_2(b.run({"download", missing, "--out-dir", b.tmp.path().string()}), "missing.torrent");
+    expect_one_line_exit_2(b.run({"download", missing, "--out-dir", b.tmp.path().string()}),
+                           "missing.torrent");
 }
 
 TEST(bad_input, download_corrupt_torrent)
@@ -60,8 +60,8 @@ TEST(bad_input, download_corrupt_torrent)
 TEST(bad_input, download_bad_magnet)
 {
     bad_inputs b;
-    expect_one_line_exit_2(b.run({"download", "magnet:?xt=urn:btih:nothex", "--out-dir", b.tmp.path().string()}),
-                           "magnet");
+    expect_one_line_exit_2(
+        b.run({"download", "magnet:?xt=urn:btih:nothex", "--out-dir", b.tmp.path().string()}), "magnet");
 }
 
 TEST(bad_input, download_bad_peer)
@@ -70,16 +70,16 @@ TEST(bad_input, download_bad_peer)
     ts::temp_dir tmp;
     fs::path const torrent = tmp.path() / "t.torrent";
     make_case(tmp.path() / "seed", "payload", {{"", 1000}}, torrent, {});
-    expect_one_line_exit_2(
-        b.run({"download", torrent.string(), "--out-dir", b.tmp.path().string(), "--peer", "not-an-endpoint"}),
-        "not-an-endpoint");
+    expect_one_line_exit_2(b.run({"download", torrent.string(), "--out-dir", b.tmp.path().string(), "--peer",
+                                  "not-an-endpoint"}),
+                           "not-an-endpoint");
 }
 
 TEST(bad_input, seed_missing_torrent_file)
 {
     bad_inputs b;
-    expect_one_line_exit_2(b.run({"seed", (b.tmp.path() / "missing.torrent").string(), b.data.string(), "--host",
-                                  "127.0.0.1", "--port", "0"}),
+    expect_one_line_exit_2(b.run({"seed", (b.tmp.path() / "missing.torrent").string(), b.data.string(),
+                                  "--host", "127.0.0.1", "--port", "0"}),
                            "missing.torrent");
 }
 
@@ -101,9 +101,9 @@ TEST(bad_input, seed_with_a_file_filter)
 TEST(bad_input, seed_magnet)
 {
     bad_inputs b;
-    expect_one_line_exit_2(b.run({"seed", "magnet:?xt=urn:btih:nothex", b.data.string(), "--host", "127.0.0.1",
-                                  "--port", "0"}),
-                           "magnet");
+    expect_one_line_exit_2(
+        b.run({"seed", "magnet:?xt=urn:btih:nothex", b.data.string(), "--host", "127.0.0.1", "--port", "0"}),
+        "magnet");
 }
 
 TEST(bad_input, seed_missing_data)
@@ -112,8 +112,8 @@ TEST(bad_input, seed_missing_data)
     ts::temp_dir tmp;
     fs::path const torrent = tmp.path() / "t.torrent";
     make_case(tmp.path() / "seed", "payload", {{"", 1000}}, torrent, {});
-    expect_one_line_exit_2(b.run({"seed", torrent.string(), (tmp.path() / "nothing").string(), "--host", "127.0.0.1",
-                                  "--port", "0"}),
+    expect_one_line_exit_2(b.run({"seed", torrent.string(), (tmp.path() / "nothing").string(), "--host",
+                                  "127.0.0.1", "--port", "0"}),
                            "nothing");
 }
 
@@ -141,7 +141,8 @@ TEST_P(seed_mismatch, refuses_data_that_does_not_match)
         "does not match");
 }
 
-INSTANTIATE_TEST_SUITE_P(layouts, seed_mismatch, ::testing::Values(false, true),
-                         [](auto const& param_info) { return param_info.param ? "multi_file" : "single_file"; });
+INSTANTIATE_TEST_SUITE_P(layouts, seed_mismatch, ::testing::Values(false, true), [](auto const& param_info) {
+    return param_info.param ? "multi_file" : "single_file";
+});
 
 } // namespace

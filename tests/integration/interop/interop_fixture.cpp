@@ -1,24 +1,25 @@
 #include "interop_fixture.hpp"
 
-#include <libtorrent/hex.hpp>
-#include <libtorrent/torrent_info.hpp>
-
 #include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <fstream>
+#include <libtorrent/hex.hpp>
+#include <libtorrent/torrent_info.hpp>
+#include <netinet/in.h>
 #include <sstream>
 #include <stdexcept>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace pico::interop {
 
 namespace ts = pico::test_support;
 using namespace std::chrono_literals;
 
-std::string picotorrent() { return PICO_BINARY; }
+std::string picotorrent()
+{
+    return PICO_BINARY;
+}
 
 std::string find_program(std::string const& name)
 {
@@ -67,7 +68,8 @@ our_seed::our_seed(fs::path const& torrent, fs::path const& data, fs::path const
                    std::vector<std::string> const& extra_args, nlohmann::json const& session_extra)
 {
     auto const config = write_config(work / "seed.json", 0, session_extra);
-    std::vector<std::string> args{"seed", torrent.string(), data.string(), "--host", "127.0.0.1", "--port", "0"};
+    std::vector<std::string> args{"seed", torrent.string(), data.string(), "--host", "127.0.0.1", "--port",
+                                  "0"};
     for (auto const& a : host_args(config, work / "seed-state"))
         args.push_back(a);
     for (auto const& a : extra_args)
@@ -102,7 +104,8 @@ run_result run_download(std::string const& torrent, fs::path const& out_dir, fs:
                         std::vector<std::string> const& extra_args, nlohmann::json const& session_extra)
 {
     auto const config = write_config(work / "download.json", 0, session_extra);
-    std::vector<std::string> args{"download", torrent, "--out-dir", out_dir.string(), "--session-timeout", "60"};
+    std::vector<std::string> args{"download",          torrent, "--out-dir", out_dir.string(),
+                                  "--session-timeout", "60"};
     for (auto const& a : host_args(config, work / "download-state"))
         args.push_back(a);
     for (auto const& a : extra_args)
@@ -143,8 +146,8 @@ tracker::tracker(fs::path const& work, std::vector<std::string> const& info_hash
         std::error_code ec;
         fs::permissions(p, fs::perms::others_exec | fs::perms::group_exec, fs::perm_options::add, ec);
     }
-    fs::permissions(dir / "whitelist.txt", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                                               fs::perms::others_read);
+    fs::permissions(dir / "whitelist.txt", fs::perms::owner_read | fs::perms::owner_write |
+                                               fs::perms::group_read | fs::perms::others_read);
     m_port = ts::free_tcp_port();
     auto const port = std::to_string(m_port);
     m_process = std::make_unique<ts::child_process>(
@@ -154,7 +157,10 @@ tracker::tracker(fs::path const& work, std::vector<std::string> const& info_hash
         throw std::runtime_error("opentracker did not start: " + m_process->stderr_text());
 }
 
-std::string tracker::announce_url() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/announce"; }
+std::string tracker::announce_url() const
+{
+    return "http://127.0.0.1:" + std::to_string(m_port) + "/announce";
+}
 
 int tracker::seeds(std::string const& info_hash) const
 {
@@ -185,7 +191,8 @@ std::string http_get(std::uint16_t port, std::string const& target)
     ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
     if (::connect(fd, reinterpret_cast<sockaddr const*>(&addr), sizeof(addr)) == 0) {
         std::string const request = "GET " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n";
-        if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size())) {
+        if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+            static_cast<ssize_t>(request.size())) {
             char buffer[4096];
             for (ssize_t n; (n = ::recv(fd, buffer, sizeof(buffer), 0)) > 0;)
                 response.append(buffer, static_cast<std::size_t>(n));
@@ -200,13 +207,16 @@ http_server::http_server(fs::path const& dir)
 {
     m_port = ts::free_tcp_port();
     m_process = std::make_unique<ts::child_process>(
-        "python3", std::vector<std::string>{"-m", "http.server", "--bind", "127.0.0.1", "--directory", dir.string(),
-                                            std::to_string(m_port)});
+        "python3", std::vector<std::string>{"-m", "http.server", "--bind", "127.0.0.1", "--directory",
+                                            dir.string(), std::to_string(m_port)});
     if (!wait_listening(m_port))
         throw std::runtime_error("python3 -m http.server did not start: " + m_process->stderr_text());
 }
 
-std::string http_server::url() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/"; }
+std::string http_server::url() const
+{
+    return "http://127.0.0.1:" + std::to_string(m_port) + "/";
+}
 
 std::unique_ptr<ts::child_process> start_transmission(fs::path const& torrent, fs::path const& dir,
                                                       fs::path const& work, std::uint16_t port)
@@ -238,8 +248,8 @@ std::unique_ptr<ts::child_process> start_transmission(fs::path const& torrent, f
     // it transmission-cli verifies and exits; without it, existing data is verified anyway.
     return std::make_unique<ts::child_process>(
         "stdbuf",
-        std::vector<std::string>{"-o0", "transmission-cli", "-g", config_dir.string(), "-w", dir.string(), "-p",
-                                 std::to_string(port), torrent.string()},
+        std::vector<std::string>{"-o0", "transmission-cli", "-g", config_dir.string(), "-w", dir.string(),
+                                 "-p", std::to_string(port), torrent.string()},
         env);
 }
 

@@ -5,12 +5,11 @@
 
 #include "support/test_support.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,7 +41,7 @@ std::vector<std::string> host_args(fs::path const& config, fs::path const& state
 /// `picotorrent seed` running in the background on 127.0.0.1 (its own config and state dir under
 /// `work`). The constructor waits for the "seeding ..." line and throws when it does not come.
 class our_seed {
-public:
+  public:
     our_seed(fs::path const& torrent, fs::path const& data, fs::path const& work,
              std::vector<std::string> const& extra_args = {}, nlohmann::json const& session_extra = {});
 
@@ -53,7 +52,7 @@ public:
     /// The process.
     test_support::child_process& process() { return *m_process; }
 
-private:
+  private:
     std::uint16_t m_port = 0;
     std::unique_ptr<test_support::child_process> m_process;
 };
@@ -80,7 +79,7 @@ std::vector<std::string> message_lines(std::string const& text);
 
 /// opentracker on 127.0.0.1 (HTTP and UDP on one free port) serving the whitelisted hashes.
 class tracker {
-public:
+  public:
     /// Starts it with these v1 info hashes (40 hex digits) in its whitelist.
     tracker(fs::path const& work, std::vector<std::string> const& info_hashes);
     /// "http://127.0.0.1:<port>/announce".
@@ -89,7 +88,7 @@ public:
     /// -1 when it cannot be asked.
     int seeds(std::string const& info_hash) const;
 
-private:
+  private:
     std::uint16_t m_port = 0;
     std::unique_ptr<test_support::child_process> m_process;
 };
@@ -99,12 +98,12 @@ std::string http_get(std::uint16_t port, std::string const& target);
 
 /// `python3 -m http.server` serving `dir` on 127.0.0.1.
 class http_server {
-public:
+  public:
     explicit http_server(fs::path const& dir);
     /// "http://127.0.0.1:<port>/".
     std::string url() const;
 
-private:
+  private:
     std::uint16_t m_port = 0;
     std::unique_ptr<test_support::child_process> m_process;
 };
@@ -119,14 +118,15 @@ std::string v1_hash_hex(fs::path const& torrent);
 
 /// Builds the payload `files` under `root/name` (a single file when `files` has one entry
 /// whose path is empty) and a torrent for it; returns the payload path.
-fs::path make_case(fs::path const& root, std::string const& name, std::vector<test_support::payload_file> files,
-                   fs::path const& torrent, test_support::torrent_options const& options);
+fs::path make_case(fs::path const& root, std::string const& name,
+                   std::vector<test_support::payload_file> files, fs::path const& torrent,
+                   test_support::torrent_options const& options);
 
 } // namespace pico::interop
 
 /// Skips the current test when a program it needs is missing.
-#define INTEROP_REQUIRE_PROGRAM(name)                                                                                  \
-    do {                                                                                                               \
-        if (::pico::interop::find_program(name).empty())                                                               \
-            GTEST_SKIP() << name << " is not installed (scripts/install-deps installs it)";                           \
+#define INTEROP_REQUIRE_PROGRAM(name)                                                                        \
+    do {                                                                                                     \
+        if (::pico::interop::find_program(name).empty())                                                     \
+            GTEST_SKIP() << name << " is not installed (scripts/install-deps installs it)";                  \
     } while (false)

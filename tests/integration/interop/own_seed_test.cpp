@@ -3,13 +3,12 @@
 // data layouts `seed` accepts.
 #include "interop_fixture.hpp"
 
-#include <gtest/gtest.h>
-#include <libtorrent/magnet_uri.hpp>
-#include <libtorrent/torrent_info.hpp>
-
 #include <csignal>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <iterator>
+#include <libtorrent/magnet_uri.hpp>
+#include <libtorrent/torrent_info.hpp>
 #include <thread>
 
 namespace {
@@ -37,14 +36,17 @@ TEST_P(own_seed_download, completes_byte_exact)
     auto const& c = GetParam();
     ts::temp_dir tmp;
     fs::path const torrent = tmp.path() / "t.torrent";
-    auto const payload = make_case(tmp.path() / "seed", "payload", c.multi ? multi_file : single_file, torrent,
-                                   {.piece_size = 64 << 10, .v1_only = c.v1_only, .v2_only = c.v2_only});
+    auto const payload =
+        make_case(tmp.path() / "seed", "payload", c.multi ? multi_file : single_file, torrent,
+                  {.piece_size = 64 << 10, .v1_only = c.v1_only, .v2_only = c.v2_only});
     our_seed seed(torrent, payload, tmp.path() / "s");
 
-    auto const r = run_download(torrent.string(), tmp.path() / "out", tmp.path() / "d", {"--peer", seed.endpoint()});
+    auto const r =
+        run_download(torrent.string(), tmp.path() / "out", tmp.path() / "d", {"--peer", seed.endpoint()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     fs::path const written = tmp.path() / "out" / "payload";
-    EXPECT_NE(r.out.find(written.string()), std::string::npos) << "prints the written path; stdout: " << r.out;
+    EXPECT_NE(r.out.find(written.string()), std::string::npos)
+        << "prints the written path; stdout: " << r.out;
     std::string why;
     EXPECT_TRUE(ts::files_equal(payload, written, &why)) << why;
 }
@@ -58,7 +60,8 @@ TEST(own_seed, download_logs_info_to_the_file_and_to_stderr_only_with_verbose)
     auto const payload = make_case(tmp.path() / "seed", "payload", single_file, torrent, {});
     our_seed seed(torrent, payload, tmp.path() / "s");
 
-    auto const quiet = run_download(torrent.string(), tmp.path() / "out1", tmp.path() / "d1", {"--peer", seed.endpoint()});
+    auto const quiet =
+        run_download(torrent.string(), tmp.path() / "out1", tmp.path() / "d1", {"--peer", seed.endpoint()});
     ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
     EXPECT_EQ(quiet.err.find(" info ["), std::string::npos) << quiet.err;
     std::ifstream log_file(tmp.path() / "d1" / "download-state" / "picotorrent.log");
@@ -101,7 +104,8 @@ void transport_only(bool utp)
     ts::temp_dir tmp;
     fs::path const torrent = tmp.path() / "t.torrent";
     auto const payload = make_case(tmp.path() / "seed", "payload", single_file, torrent, {});
-    nlohmann::json const session = utp ? nlohmann::json{{"enable_tcp", false}} : nlohmann::json{{"enable_utp", false}};
+    nlohmann::json const session =
+        utp ? nlohmann::json{{"enable_tcp", false}} : nlohmann::json{{"enable_utp", false}};
     our_seed seed(torrent, payload, tmp.path() / "s", {}, session);
 
     auto const r = run_download(torrent.string(), tmp.path() / "out", tmp.path() / "d",
@@ -115,9 +119,15 @@ void transport_only(bool utp)
     EXPECT_EQ(r.err.find(unused), std::string::npos) << r.err;
 }
 
-TEST(own_seed, utp_only_completes) { transport_only(true); }
+TEST(own_seed, utp_only_completes)
+{
+    transport_only(true);
+}
 
-TEST(own_seed, tcp_only_completes) { transport_only(false); }
+TEST(own_seed, tcp_only_completes)
+{
+    transport_only(false);
+}
 
 TEST(own_seed, debug_handshake_prints_endpoint_transport_peer_id_and_client)
 {
@@ -150,9 +160,9 @@ TEST(own_seed, sigint_stops_cleanly_and_rerun_continues)
     ts::seeder seeder(torrent, tmp.path() / "seed", {.upload_rate_limit = 1 << 20});
 
     auto const config = write_config(tmp.path() / "d" / "download.json", 0);
-    std::vector<std::string> args{"download",        torrent.string(),  "--out-dir", (tmp.path() / "out").string(),
-                                  "--peer",          seeder.endpoint(), "--resume-interval", "1",
-                                  "--session-timeout", "60"};
+    std::vector<std::string> args{
+        "download",        torrent.string(),    "--out-dir", (tmp.path() / "out").string(), "--peer",
+        seeder.endpoint(), "--resume-interval", "1",         "--session-timeout",           "60"};
     for (auto const& a : host_args(config, tmp.path() / "d" / "state"))
         args.push_back(a);
     {
@@ -208,14 +218,16 @@ TEST_P(seed_data_forms, seeds_and_download_completes)
         }
     }
     our_seed seed(torrent, data, tmp.path() / "s");
-    auto const r = run_download(torrent.string(), tmp.path() / "out", tmp.path() / "d", {"--peer", seed.endpoint()});
+    auto const r =
+        run_download(torrent.string(), tmp.path() / "out", tmp.path() / "d", {"--peer", seed.endpoint()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     std::string why;
     EXPECT_TRUE(ts::files_equal(payload, tmp.path() / "out" / "payload", &why)) << why;
 }
 
-INSTANTIATE_TEST_SUITE_P(forms, seed_data_forms, ::testing::Values("root_folder", "parent_folder", "concatenation",
-                                                                 "concatenation_hybrid"),
+INSTANTIATE_TEST_SUITE_P(forms, seed_data_forms,
+                         ::testing::Values("root_folder", "parent_folder", "concatenation",
+                                           "concatenation_hybrid"),
                          [](auto const& param_info) { return param_info.param; });
 
 } // namespace

@@ -12,7 +12,8 @@ using namespace pico::interop;
 using namespace std::chrono_literals;
 
 std::vector<ts::payload_file> const single_file{{"", (3 << 20) + 17}};
-std::vector<ts::payload_file> const multi_file{{"x.bin", (1 << 20) + 3}, {"y/y.bin", 500003}, {"z.txt", 4444}};
+std::vector<ts::payload_file> const multi_file{
+    {"x.bin", (1 << 20) + 3}, {"y/y.bin", 500003}, {"z.txt", 4444}};
 
 class transmission_seeder : public ::testing::TestWithParam<bool> {};
 
@@ -36,12 +37,15 @@ TEST_P(transmission_seeder, download_completes_byte_exact)
     ASSERT_EQ(r.exit_code, 0) << r.err;
     std::string why;
     EXPECT_TRUE(ts::files_equal(payload, tmp.path() / "out" / "payload", &why)) << why;
-    EXPECT_NE(r.err.find("client \"Transmission"), std::string::npos) << "the client table names Transmission\n"
-                                                                      << r.err;
+    EXPECT_NE(r.err.find("client \"Transmission"), std::string::npos)
+        << "the client table names Transmission\n"
+        << r.err;
 }
 
 INSTANTIATE_TEST_SUITE_P(layouts, transmission_seeder, ::testing::Values(false, true),
-                         [](auto const& param_info) { return param_info.param ? "multi_file" : "single_file"; });
+                         [](auto const& param_info) {
+                             return param_info.param ? "multi_file" : "single_file";
+                         });
 
 class transmission_leecher : public ::testing::TestWithParam<bool> {};
 
@@ -62,12 +66,14 @@ TEST_P(transmission_leecher, completes_byte_exact_from_our_seed)
         << transmission->stdout_text() << transmission->stderr_text() << seed.process().stderr_text();
     // "Seeding" follows the rename of the partial file; allow the file system a moment anyway.
     std::string why;
-    EXPECT_TRUE(ts::wait_until([&] { return ts::files_equal(payload, tmp.path() / "out" / "payload", &why); }, 10s,
-                               200ms))
+    EXPECT_TRUE(ts::wait_until([&] { return ts::files_equal(payload, tmp.path() / "out" / "payload", &why); },
+                               10s, 200ms))
         << why;
 }
 
 INSTANTIATE_TEST_SUITE_P(layouts, transmission_leecher, ::testing::Values(false, true),
-                         [](auto const& param_info) { return param_info.param ? "multi_file" : "single_file"; });
+                         [](auto const& param_info) {
+                             return param_info.param ? "multi_file" : "single_file";
+                         });
 
 } // namespace

@@ -21,9 +21,9 @@ TEST_P(web_seed, download_completes_from_http_server_alone)
     http_server http(served);
 
     fs::path const torrent = tmp.path() / "t.torrent";
-    std::vector<ts::payload_file> files = multi ? std::vector<ts::payload_file>{{"a.bin", (1 << 20) + 1},
-                                                                               {"dir/b.bin", 300000}}
-                                                : std::vector<ts::payload_file>{{"", (2 << 20) + 5}};
+    std::vector<ts::payload_file> files =
+        multi ? std::vector<ts::payload_file>{{"a.bin", (1 << 20) + 1}, {"dir/b.bin", 300000}}
+              : std::vector<ts::payload_file>{{"", (2 << 20) + 5}};
     // BEP 19: a URL ending in '/' gets the torrent's name (and for multi-file, the file path) appended.
     auto const payload = make_case(served, "payload", files, torrent, {.web_seeds = {http.url()}});
 
@@ -33,7 +33,8 @@ TEST_P(web_seed, download_completes_from_http_server_alone)
     EXPECT_TRUE(ts::files_equal(payload, tmp.path() / "out" / "payload", &why)) << why;
 }
 
-INSTANTIATE_TEST_SUITE_P(layouts, web_seed, ::testing::Values(false, true),
-                         [](auto const& param_info) { return param_info.param ? "multi_file" : "single_file"; });
+INSTANTIATE_TEST_SUITE_P(layouts, web_seed, ::testing::Values(false, true), [](auto const& param_info) {
+    return param_info.param ? "multi_file" : "single_file";
+});
 
 } // namespace

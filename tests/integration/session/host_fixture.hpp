@@ -6,13 +6,11 @@
 #include "support/host_config.hpp"
 
 #include <boost/asio/steady_timer.hpp>
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
 #include <chrono>
-
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace pico::test {
@@ -37,7 +35,8 @@ struct watchdog {
     boost::asio::steady_timer timer;
 };
 
-inline std::filesystem::path write_loopback_config(std::filesystem::path const& file, nlohmann::json extra = {})
+inline std::filesystem::path write_loopback_config(std::filesystem::path const& file,
+                                                   nlohmann::json extra = {})
 {
     return test_support::write_loopback_host_config(file, extra);
 }

@@ -3,10 +3,9 @@
 #include "host_fixture.hpp"
 #include "support/test_support.hpp"
 
+#include <csignal>
 #include <gtest/gtest.h>
 #include <libtorrent/torrent_info.hpp>
-
-#include <csignal>
 
 namespace {
 
@@ -25,13 +24,20 @@ TEST(kill_recovery, kill_9_mid_download_then_restart_completes_byte_exact)
     test_support::seeder seeder(torrent, tmp.path() / "seed", {.upload_rate_limit = 3 << 20});
 
     auto const config = test::write_loopback_config(tmp.path() / "PicoTorrent.json");
-    std::vector<std::string> const args{"download",       torrent.string(),
-                                        "--out-dir",      (tmp.path() / "out").string(),
-                                        "--peer",         seeder.endpoint(),
-                                        "--config",       config.string(),
-                                        "--state-dir",    (tmp.path() / "state").string(),
-                                        "--no-plugins",   "--resume-interval",
-                                        "1",              "--session-timeout",
+    std::vector<std::string> const args{"download",
+                                        torrent.string(),
+                                        "--out-dir",
+                                        (tmp.path() / "out").string(),
+                                        "--peer",
+                                        seeder.endpoint(),
+                                        "--config",
+                                        config.string(),
+                                        "--state-dir",
+                                        (tmp.path() / "state").string(),
+                                        "--no-plugins",
+                                        "--resume-interval",
+                                        "1",
+                                        "--session-timeout",
                                         "60"};
     {
         test_support::child_process first(PICO_BINARY, args);

@@ -5,9 +5,8 @@
 #include "support/test_support.hpp"
 
 #include <boost/asio/steady_timer.hpp>
-#include <gtest/gtest.h>
-
 #include <fstream>
+#include <gtest/gtest.h>
 
 namespace {
 
@@ -35,13 +34,14 @@ TEST(session_events, throwing_plugin_tracker_error_storage_moved_and_settings_ch
     test_support::make_payload(payload, {{"x.bin", 200000}}, 5);
     auto const torrent = tmp.path() / "thing.torrent";
     // Nothing listens on this port: every announce fails, quickly, on loopback.
-    auto const dead_tracker = "http://127.0.0.1:" + std::to_string(test_support::free_tcp_port()) + "/announce";
+    auto const dead_tracker =
+        "http://127.0.0.1:" + std::to_string(test_support::free_tcp_port()) + "/announce";
     test_support::make_torrent(payload, torrent, {.trackers = {dead_tracker}});
     auto const events_file = tmp.path() / "events.jsonl";
 
     core::host_options options;
-    options.config_file =
-        test::write_loopback_config(tmp.path() / "PicoTorrent.json", {{"recorder", {{"output", events_file.string()}}}});
+    options.config_file = test::write_loopback_config(tmp.path() / "PicoTorrent.json",
+                                                      {{"recorder", {{"output", events_file.string()}}}});
     options.state_dir = tmp.path() / "state";
     options.save_path = (tmp.path() / "download").string();
     options.plugin_dirs = {PICO_FIXTURE_ROOT "/recorder", PICO_FIXTURE_ROOT "/throws_in_handler"};
@@ -113,8 +113,8 @@ TEST(session_events, torrent_error_fires_once_when_the_payload_cannot_be_written
     auto const events_file = tmp.path() / "events.jsonl";
 
     core::host_options options;
-    options.config_file =
-        test::write_loopback_config(tmp.path() / "PicoTorrent.json", {{"recorder", {{"output", events_file.string()}}}});
+    options.config_file = test::write_loopback_config(tmp.path() / "PicoTorrent.json",
+                                                      {{"recorder", {{"output", events_file.string()}}}});
     options.state_dir = tmp.path() / "state";
     options.save_path = (blocker / "download").string();
     options.plugin_dirs = {PICO_FIXTURE_ROOT "/recorder"};
@@ -161,9 +161,10 @@ TEST(session_events, a_fail_closed_plugin_failing_while_running_stops_the_host)
     // Fails the test if the host keeps running without its fail_closed plugin.
     test::watchdog guard(app, std::chrono::seconds(60));
     bool refused = false;
-    auto on_refused = app.events().subscribe("test", sdk::event_type::plugin_refused, [&](sdk::event const& e) {
-        refused = refused || static_cast<sdk::plugin_refused_event const&>(e).id == "guard_throws";
-    });
+    auto on_refused =
+        app.events().subscribe("test", sdk::event_type::plugin_refused, [&](sdk::event const& e) {
+            refused = refused || static_cast<sdk::plugin_refused_event const&>(e).id == "guard_throws";
+        });
     EXPECT_EQ(app.run(), exit_failure);
     EXPECT_TRUE(refused);
 }

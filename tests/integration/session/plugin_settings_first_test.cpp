@@ -50,7 +50,8 @@ TEST(plugin_settings_first, force_proxy_is_in_the_session_before_it_ever_listens
     std::optional<std::string> interfaces_at_start;
     int port_at_start = -1;
     auto sub = app.events().subscribe("test", sdk::event_type::host_started, [&](sdk::event const&) {
-        interfaces_at_start = app.session().native().get_settings().get_str(lt::settings_pack::listen_interfaces);
+        interfaces_at_start =
+            app.session().native().get_settings().get_str(lt::settings_pack::listen_interfaces);
         port_at_start = app.session().listen_port();
     });
     // Long enough for libtorrent to open its sockets and dial the peer.
@@ -101,7 +102,8 @@ TEST(plugin_settings_first, session_calls_before_the_session_starts_are_safe)
     EXPECT_EQ(s.listen_port(), 0);
     EXPECT_THROW(s.native(), std::logic_error);
     // Settings patched now are the ones the session starts with.
-    ASSERT_TRUE(s.apply_settings({{"listen_interfaces", std::string("127.0.0.1:0")}, {"enable_dht", false}}).ok);
+    ASSERT_TRUE(
+        s.apply_settings({{"listen_interfaces", std::string("127.0.0.1:0")}, {"enable_dht", false}}).ok);
     EXPECT_EQ(s.setting("listen_interfaces"), sdk::setting_value(std::string("127.0.0.1:0")));
 }
 

@@ -4,11 +4,10 @@
 #include "support/test_support.hpp"
 
 #include <boost/asio/steady_timer.hpp>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <libtorrent/magnet_uri.hpp>
 #include <libtorrent/torrent_info.hpp>
-
-#include <fstream>
 #include <map>
 #include <set>
 
@@ -29,8 +28,8 @@ std::vector<nlohmann::json> read_lines(fs::path const& file)
 }
 
 // Index of the first line with this event (and info hash, when given) at or after `from`; -1 if none.
-long find_event(std::vector<nlohmann::json> const& lines, std::string const& name, std::string const& info_hash = {},
-                std::size_t from = 0)
+long find_event(std::vector<nlohmann::json> const& lines, std::string const& name,
+                std::string const& info_hash = {}, std::size_t from = 0)
 {
     for (std::size_t i = from; i < lines.size(); ++i) {
         if (lines[i].value("event", "") == name &&
@@ -44,7 +43,8 @@ TEST(session_events, recorder_sees_the_lifecycle_in_order_on_the_host_thread)
 {
     test_support::temp_dir tmp;
     auto const payload = tmp.path() / "seed" / "album";
-    test_support::make_payload(payload, {{"01.flac", 3 << 20}, {"02.flac", (1 << 20) + 17}, {"cover.jpg", 4096}}, 1);
+    test_support::make_payload(payload,
+                               {{"01.flac", 3 << 20}, {"02.flac", (1 << 20) + 17}, {"cover.jpg", 4096}}, 1);
     auto const torrent = tmp.path() / "album.torrent";
     // v1 only: libtorrent 2.0.8 sometimes stops a hybrid torrent fetched by magnet with "v1 and v2
     // hashes do not describe the same data" when the machine is loaded (about 1 run in 20 with six
@@ -64,8 +64,8 @@ TEST(session_events, recorder_sees_the_lifecycle_in_order_on_the_host_thread)
     auto const events_file = tmp.path() / "events.jsonl";
 
     core::host_options options;
-    options.config_file =
-        test::write_loopback_config(tmp.path() / "PicoTorrent.json", {{"recorder", {{"output", events_file.string()}}}});
+    options.config_file = test::write_loopback_config(tmp.path() / "PicoTorrent.json",
+                                                      {{"recorder", {{"output", events_file.string()}}}});
     options.state_dir = tmp.path() / "state";
     options.save_path = (tmp.path() / "download").string();
     options.plugin_dirs = {PICO_FIXTURE_ROOT "/recorder"};
@@ -122,17 +122,25 @@ TEST(session_events, recorder_sees_the_lifecycle_in_order_on_the_host_thread)
     long const started = find_event(lines, "host_started");
     long const add = find_event(lines, "torrent_added", info_hash);
     long const metadata = find_event(lines, "metadata_received", info_hash);
-    long const updated = find_event(lines, "torrents_updated", {}, static_cast<std::size_t>(std::max(add, 0L)));
+    long const updated =
+        find_event(lines, "torrents_updated", {}, static_cast<std::size_t>(std::max(add, 0L)));
     long const finished = find_event(lines, "torrent_finished", info_hash);
-    long const paused = find_event(lines, "torrent_paused", info_hash, static_cast<std::size_t>(std::max(finished, 0L)));
-    long const resumed = find_event(lines, "torrent_resumed", info_hash, static_cast<std::size_t>(std::max(paused, 0L)));
+    long const paused =
+        find_event(lines, "torrent_paused", info_hash, static_cast<std::size_t>(std::max(finished, 0L)));
+    long const resumed =
+        find_event(lines, "torrent_resumed", info_hash, static_cast<std::size_t>(std::max(paused, 0L)));
     long const removed = find_event(lines, "torrent_removed", info_hash);
     long const stopping = find_event(lines, "host_stopping");
-    for (auto [name, at] : std::map<std::string, long>{{"plugin_loaded", loaded}, {"host_started", started},
-                                                          {"torrent_added", add}, {"metadata_received", metadata},
-                                                          {"torrents_updated", updated}, {"torrent_finished", finished},
-                                                          {"torrent_paused", paused}, {"torrent_resumed", resumed},
-                                                          {"torrent_removed", removed}, {"host_stopping", stopping}})
+    for (auto [name, at] : std::map<std::string, long>{{"plugin_loaded", loaded},
+                                                       {"host_started", started},
+                                                       {"torrent_added", add},
+                                                       {"metadata_received", metadata},
+                                                       {"torrents_updated", updated},
+                                                       {"torrent_finished", finished},
+                                                       {"torrent_paused", paused},
+                                                       {"torrent_resumed", resumed},
+                                                       {"torrent_removed", removed},
+                                                       {"host_stopping", stopping}})
         EXPECT_GE(at, 0) << name << " never fired";
     EXPECT_LT(loaded, started);
     EXPECT_LT(started, add);
@@ -191,10 +199,11 @@ TEST(session_events, restart_restores_torrents_from_resume_data_without_download
         first.peers = {seeder.endpoint()};
         core::application app(first);
         test::watchdog guard(app, std::chrono::seconds(120));
-        auto sub = app.events().subscribe("test", sdk::event_type::torrent_finished, [&](sdk::event const& e) {
-            info_hash = static_cast<sdk::torrent_finished_event const&>(e).torrent.info_hash;
-            app.request_stop();
-        });
+        auto sub =
+            app.events().subscribe("test", sdk::event_type::torrent_finished, [&](sdk::event const& e) {
+                info_hash = static_cast<sdk::torrent_finished_event const&>(e).torrent.info_hash;
+                app.request_stop();
+            });
         EXPECT_EQ(app.run(), 0);
     }
     ASSERT_FALSE(info_hash.empty());

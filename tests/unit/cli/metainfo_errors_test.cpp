@@ -11,7 +11,10 @@ namespace {
 std::string const hashes20(20, 'h');
 
 // A valid single-file v1 torrent with `info_body` spliced into its info dictionary.
-std::string torrent_with_info(std::string const& info_body) { return "d4:infod" + info_body + "ee"; }
+std::string torrent_with_info(std::string const& info_body)
+{
+    return "d4:infod" + info_body + "ee";
+}
 
 metainfo_error error_of(std::string const& buffer)
 {
@@ -44,13 +47,15 @@ std::int64_t offset_of(std::string const& buffer, std::string const& part)
 
 TEST(metainfo_errors, valid_baseline_parses)
 {
-    auto const r = read_metainfo(torrent_with_info("6:lengthi5e4:name1:a12:piece lengthi16384e6:pieces20:" + hashes20));
+    auto const r =
+        read_metainfo(torrent_with_info("6:lengthi5e4:name1:a12:piece lengthi16384e6:pieces20:" + hashes20));
     EXPECT_EQ(r.name, "a");
 }
 
 TEST(metainfo_errors, truncated_file_points_at_the_cut_item)
 {
-    std::string const full = torrent_with_info("6:lengthi5e4:name1:a12:piece lengthi16384e6:pieces20:" + hashes20);
+    std::string const full =
+        torrent_with_info("6:lengthi5e4:name1:a12:piece lengthi16384e6:pieces20:" + hashes20);
     std::string const cut = full.substr(0, full.size() - 12);
     // bdecode points at the item that runs past the end: the colon after the "pieces" length.
     expect_error(cut, "unexpected end of file", offset_of(cut, ":hhhh"));
@@ -93,7 +98,8 @@ TEST(metainfo_errors, non_dictionary_root)
 
 TEST(metainfo_errors, negative_length)
 {
-    std::string const bad = torrent_with_info("6:lengthi-5e4:name1:a12:piece lengthi16384e6:pieces20:" + hashes20);
+    std::string const bad =
+        torrent_with_info("6:lengthi-5e4:name1:a12:piece lengthi16384e6:pieces20:" + hashes20);
     expect_error(bad, "'info.length' is negative (-5)", offset_of(bad, "i-5e"));
 }
 
@@ -119,7 +125,8 @@ TEST(metainfo_errors, missing_piece_length_points_at_info)
 
 TEST(metainfo_errors, piece_length_of_wrong_type)
 {
-    std::string const bad = torrent_with_info("6:lengthi5e4:name1:a12:piece length3:abc6:pieces20:" + hashes20);
+    std::string const bad =
+        torrent_with_info("6:lengthi5e4:name1:a12:piece length3:abc6:pieces20:" + hashes20);
     expect_error(bad, "'info.piece length' is a string, not an integer", offset_of(bad, "3:abc"));
 }
 
@@ -131,15 +138,16 @@ TEST(metainfo_errors, missing_name)
 
 TEST(metainfo_errors, pieces_of_wrong_size)
 {
-    std::string const bad = torrent_with_info("6:lengthi5e4:name1:a12:piece lengthi16384e6:pieces19:" +
-                                              std::string(19, 'h'));
+    std::string const bad =
+        torrent_with_info("6:lengthi5e4:name1:a12:piece lengthi16384e6:pieces19:" + std::string(19, 'h'));
     expect_error(bad, "not a multiple of 20", offset_of(bad, "19:"));
 }
 
 TEST(metainfo_errors, pieces_count_mismatch)
 {
     // 40000 bytes in 16 KiB pieces need 3 hashes, not 1.
-    std::string const bad = torrent_with_info("6:lengthi40000e4:name1:a12:piece lengthi16384e6:pieces20:" + hashes20);
+    std::string const bad =
+        torrent_with_info("6:lengthi40000e4:name1:a12:piece lengthi16384e6:pieces20:" + hashes20);
     expect_error(bad, "holds 1 hashes but 40000 bytes in pieces of 16384 need 3", offset_of(bad, "20:hhh"));
 }
 
@@ -151,8 +159,9 @@ TEST(metainfo_errors, missing_length_and_files)
 
 TEST(metainfo_errors, v2_piece_length_not_power_of_two)
 {
-    std::string const bad = torrent_with_info("9:file treed1:ad0:d6:lengthi5e11:pieces root32:" + std::string(32, 'r') +
-                                              "eee12:meta versioni2e4:name1:a12:piece lengthi20000ee");
+    std::string const bad =
+        torrent_with_info("9:file treed1:ad0:d6:lengthi5e11:pieces root32:" + std::string(32, 'r') +
+                          "eee12:meta versioni2e4:name1:a12:piece lengthi20000ee");
     expect_error(bad, "not a power of two of at least 16 KiB", offset_of(bad, "i20000e"));
 }
 
@@ -165,8 +174,8 @@ TEST(metainfo_errors, v2_bad_pieces_root)
 
 TEST(metainfo_errors, unknown_meta_version)
 {
-    std::string const bad = torrent_with_info("6:lengthi5e12:meta versioni3e4:name1:a12:piece lengthi16384e6:pieces20:" +
-                                              hashes20);
+    std::string const bad = torrent_with_info(
+        "6:lengthi5e12:meta versioni3e4:name1:a12:piece lengthi16384e6:pieces20:" + hashes20);
     expect_error(bad, "unsupported 'info.meta version' 3", offset_of(bad, "i3e"));
 }
 

@@ -1,16 +1,15 @@
 // read_metainfo on hand-built v1 torrents (every reported field) and on v2 / hybrid
 // torrents made by create_torrent_file.
-#include "cli/metainfo_reader.hpp"
 #include "cli/formatting.hpp"
+#include "cli/metainfo_reader.hpp"
 #include "cli/torrent_creator.hpp"
 #include "temp_dir.hpp"
 
 #include <gtest/gtest.h>
+#include <iterator>
 #include <libtorrent/bencode.hpp>
 #include <libtorrent/entry.hpp>
 #include <libtorrent/hasher.hpp>
-
-#include <iterator>
 
 namespace pico::cli {
 namespace {

@@ -5,7 +5,6 @@
 #include "cli/report_text.hpp"
 
 #include <gtest/gtest.h>
-
 #include <sstream>
 
 namespace pico::cli {
@@ -139,7 +138,8 @@ TEST(report_text, aligned_fields_and_file_table)
     EXPECT_NE(s.find("comment:        line one\n                line?[31m two\n"), std::string::npos) << s;
     EXPECT_NE(s.find("creation date:  2024-01-02T03:04:05Z\n"), std::string::npos);
     EXPECT_NE(s.find("piece length:   16384 (16 KiB)\n"), std::string::npos);
-    EXPECT_NE(s.find("total size:     32768 (32 KiB)\npayload size:   26384 (25.8 KiB)\n"), std::string::npos) << s;
+    EXPECT_NE(s.find("total size:     32768 (32 KiB)\npayload size:   26384 (25.8 KiB)\n"), std::string::npos)
+        << s;
     EXPECT_NE(s.find("files:          2 (+1 pad file)\n"), std::string::npos) << s;
     EXPECT_NE(s.find("  offset    size  attr  path\n"), std::string::npos) << s;
     EXPECT_NE(s.find("   10000    6384  p     multi/.pad/6384\n"), std::string::npos) << s;

@@ -11,7 +11,7 @@
 namespace pico::cli::test {
 
 class temp_dir {
-public:
+  public:
     temp_dir()
     {
         std::string pattern = (std::filesystem::temp_directory_path() / "pico-cli-test-XXXXXX").string();
@@ -39,7 +39,7 @@ public:
         return p;
     }
 
-private:
+  private:
     std::filesystem::path m_path;
 };
 

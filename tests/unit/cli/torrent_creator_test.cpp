@@ -11,7 +11,10 @@
 namespace pico::cli {
 namespace {
 
-torrent_report read_back(created_torrent const& t) { return read_metainfo(std::string_view(t.data.data(), t.data.size())); }
+torrent_report read_back(created_torrent const& t)
+{
+    return read_metainfo(std::string_view(t.data.data(), t.data.size()));
+}
 
 TEST(torrent_creator, options_round_trip)
 {
@@ -109,7 +112,8 @@ TEST(torrent_creator, v2_only_single_small_file_root_is_sha256_of_its_block)
     EXPECT_EQ(r.files[0].size, 1000);
     EXPECT_EQ(r.payload_size(), 1000);
     // A file of one block: its merkle root is the SHA-256 of that block.
-    EXPECT_EQ(r.files[0].pieces_root, to_hex(lt::hasher256(data.data(), static_cast<int>(data.size())).final().to_string()));
+    EXPECT_EQ(r.files[0].pieces_root,
+              to_hex(lt::hasher256(data.data(), static_cast<int>(data.size())).final().to_string()));
 }
 
 TEST(torrent_creator, trailing_slash_names_the_directory)

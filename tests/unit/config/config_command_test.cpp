@@ -150,9 +150,11 @@ TEST(config_command, prints_the_dashboard_url_with_the_token_in_the_fragment)
     };
     EXPECT_EQ(url_for(R"({"websocket": {"enabled": true, "token": "0123456789abcdef/+x"}})"),
               "http://127.0.0.1:7676/#token=0123456789abcdef%2F%2Bx");
-    EXPECT_EQ(url_for(R"({"plugins": ["websocket"], "websocket": {"enabled": true, "token": "t", "listen_port": 9000,
+    EXPECT_EQ(
+        url_for(
+            R"({"plugins": ["websocket"], "websocket": {"enabled": true, "token": "t", "listen_port": 9000,
                           "listen_address": "::1", "tls": {"certificate": "c.pem", "private_key": "k.pem"}}})"),
-              "https://[::1]:9000/#token=t");
+        "https://[::1]:9000/#token=t");
     EXPECT_EQ(url_for(R"({"websocket": {"enabled": true, "token": "t", "listen_address": "0.0.0.0"}})"),
               "http://127.0.0.1:7676/#token=t");
     // None served, or none known yet.
@@ -250,7 +252,8 @@ TEST(config_command, check_fails_on_a_typo_and_passes_a_clean_file)
     std::ofstream(file) << "{\"sesion\": {\"enable_dht\": false}}";
     auto const bad = run_picotorrent({"config", "check", "--config", file.string()}, scratch);
     EXPECT_EQ(bad.exit_code, 2);
-    EXPECT_EQ(bad.err, "picotorrent: " + file.string() + ":1:2: unknown key 'sesion' (did you mean 'session'?)\n");
+    EXPECT_EQ(bad.err,
+              "picotorrent: " + file.string() + ":1:2: unknown key 'sesion' (did you mean 'session'?)\n");
     // show still works, and warns.
     auto const show = run_picotorrent({"config", "show", "--config", file.string()}, scratch);
     EXPECT_EQ(show.exit_code, 0);
@@ -325,14 +328,16 @@ std::filesystem::path loopback_config(temp_dir const& scratch, std::string const
 {
     auto const file = scratch / "PicoTorrent.json";
     std::ofstream(file) << R"({"session": {"listen_interfaces": "127.0.0.1:0", "enable_dht": false, )"
-                        << R"("enable_lsd": false, "enable_upnp": false, "enable_natpmp": false})" << extra << "}";
+                        << R"("enable_lsd": false, "enable_upnp": false, "enable_natpmp": false})" << extra
+                        << "}";
     return file;
 }
 
 std::vector<std::string> run_args(temp_dir const& scratch, std::filesystem::path const& config,
                                   std::vector<std::string> const& more)
 {
-    std::vector<std::string> args{"run", "--config", config.string(), "--state-dir", (scratch / "state").string()};
+    std::vector<std::string> args{"run", "--config", config.string(), "--state-dir",
+                                  (scratch / "state").string()};
     args.insert(args.end(), more.begin(), more.end());
     return args;
 }
@@ -343,7 +348,8 @@ TEST(config_command, run_stops_on_an_unknown_plugins_id)
     auto const config = loopback_config(scratch, "");
     auto const r = run_picotorrent(run_args(scratch, config, {"--plugins", "file_filters,prxy"}), scratch);
     EXPECT_EQ(r.exit_code, 2) << r.err;
-    EXPECT_NE(r.err.find("--plugins: no plugin 'prxy' is installed (installed: "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--plugins: no plugin 'prxy' is installed (installed: "), std::string::npos)
+        << r.err;
     EXPECT_EQ(r.err.find("successfully listening"), std::string::npos) << r.err;
 }
 

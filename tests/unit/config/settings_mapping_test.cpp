@@ -142,7 +142,8 @@ TEST(settings_mapping, dht_bootstrap_nodes_reach_libtorrent_and_default_to_its_r
 {
     auto const none = make_settings_pack(json::parse(R"({"session": {"dht_bootstrap_nodes": ""}})"));
     EXPECT_EQ(none.get_str(sp::dht_bootstrap_nodes), "");
-    auto const local = make_settings_pack(json::parse(R"({"session": {"dht_bootstrap_nodes": "127.0.0.1:6881"}})"));
+    auto const local =
+        make_settings_pack(json::parse(R"({"session": {"dht_bootstrap_nodes": "127.0.0.1:6881"}})"));
     EXPECT_EQ(local.get_str(sp::dht_bootstrap_nodes), "127.0.0.1:6881");
     EXPECT_EQ(make_settings_pack(json::object()).get_str(sp::dht_bootstrap_nodes),
               lt::default_settings().get_str(sp::dht_bootstrap_nodes));

@@ -1,10 +1,9 @@
 #include "core/background_pool.hpp"
 
-#include <gtest/gtest.h>
-
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <gtest/gtest.h>
 #include <stdexcept>
 
 namespace {

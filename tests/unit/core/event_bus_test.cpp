@@ -1,7 +1,6 @@
 #include "core/event_bus.hpp"
 
 #include <gtest/gtest.h>
-
 #include <stdexcept>
 #include <vector>
 
@@ -36,9 +35,8 @@ TEST(event_bus, typed_payload_reaches_the_handler)
     failures f;
     event_bus bus(f.handler());
     std::string name;
-    auto s = bus.subscribe("a", event_type::torrent_removed, [&](event const& e) {
-        name = static_cast<torrent_removed_event const&>(e).name;
-    });
+    auto s = bus.subscribe("a", event_type::torrent_removed,
+                           [&](event const& e) { name = static_cast<torrent_removed_event const&>(e).name; });
     torrent_removed_event e;
     e.name = "ubuntu.iso";
     bus.publish(e);
@@ -64,7 +62,8 @@ TEST(event_bus, a_throwing_handler_is_reported_and_the_others_still_run)
     failures f;
     event_bus bus(f.handler());
     int later = 0;
-    auto a = bus.subscribe("bad", event_type::host_started, [](event const&) { throw std::runtime_error("boom"); });
+    auto a = bus.subscribe("bad", event_type::host_started,
+                           [](event const&) { throw std::runtime_error("boom"); });
     auto b = bus.subscribe("good", event_type::host_started, [&](event const&) { ++later; });
     bus.publish(host_started_event{});
     ASSERT_EQ(f.seen.size(), 1u);

@@ -4,14 +4,13 @@
 #include "support/test_support.hpp"
 #include "util/atomic_file.hpp"
 
+#include <fstream>
 #include <gtest/gtest.h>
 #include <libtorrent/alert_types.hpp>
 #include <libtorrent/magnet_uri.hpp>
 #include <libtorrent/session.hpp>
 #include <libtorrent/torrent_flags.hpp>
 #include <libtorrent/torrent_info.hpp>
-
-#include <fstream>
 
 namespace {
 
@@ -52,7 +51,7 @@ lt::add_torrent_params resume_data_of(lt::session& ses, lt::torrent_handle const
 }
 
 class resume_store_test : public ::testing::Test {
-protected:
+  protected:
     fs::path state() const { return tmp.path() / "state"; }
     test_support::temp_dir tmp;
 };
@@ -61,7 +60,8 @@ TEST_F(resume_store_test, a_real_torrent_round_trips_and_restarts_without_rechec
 {
     auto const payload = tmp.path() / "seed" / "data";
     test_support::make_payload(payload, {{"a.bin", 200000}, {"b.bin", 50000}}, 6);
-    auto const hashes = test_support::make_torrent(payload, tmp.path() / "data.torrent", {.piece_size = 16384});
+    auto const hashes =
+        test_support::make_torrent(payload, tmp.path() / "data.torrent", {.piece_size = 16384});
     auto const key = session::info_hash_string(hashes);
 
     resume_store store(state());
@@ -155,8 +155,10 @@ TEST_F(resume_store_test, a_corrupt_file_is_reported_and_set_aside_never_deleted
     EXPECT_NE(line.find("corrupt"), std::string::npos) << line;
     EXPECT_EQ(line.find('\n'), std::string::npos) << "one line";
     EXPECT_EQ(names_in(state() / "resume"),
-              (std::vector<std::string>{"1111111111111111111111111111111111111111.resume", bad_hash + ".resume.bad"}));
-    EXPECT_EQ(util::read_file(state() / "resume" / (bad_hash + ".resume.bad")), "d8:garbage") << "kept as it was";
+              (std::vector<std::string>{"1111111111111111111111111111111111111111.resume",
+                                        bad_hash + ".resume.bad"}));
+    EXPECT_EQ(util::read_file(state() / "resume" / (bad_hash + ".resume.bad")), "d8:garbage")
+        << "kept as it was";
 
     // Once set aside, it no longer bothers the next start.
     auto again = store.load_all();
@@ -189,16 +191,19 @@ TEST_F(resume_store_test, writes_leave_no_temporary_files_and_stale_ones_are_cle
         store.save(atp);
     }
     store.save_session_state(lt::session_params());
-    EXPECT_EQ(names_in(state() / "resume"), std::vector<std::string>{"5555555555555555555555555555555555555555.resume"});
+    EXPECT_EQ(names_in(state() / "resume"),
+              std::vector<std::string>{"5555555555555555555555555555555555555555.resume"});
     EXPECT_EQ(names_in(state()), (std::vector<std::string>{"resume", "session.state"}));
     EXPECT_EQ(store.load_all().torrents.at(0).name, "version 4") << "the last write wins";
 
     // What a kill -9 in the middle of another process's write leaves behind.
-    std::ofstream(state() / "resume" / ".5555555555555555555555555555555555555555.resume.tmp.1.abc") << "half";
+    std::ofstream(state() / "resume" / ".5555555555555555555555555555555555555555.resume.tmp.1.abc")
+        << "half";
     auto loaded = store.load_all();
     EXPECT_TRUE(loaded.errors.empty());
     EXPECT_EQ(loaded.torrents.size(), 1u);
-    EXPECT_EQ(names_in(state() / "resume"), std::vector<std::string>{"5555555555555555555555555555555555555555.resume"});
+    EXPECT_EQ(names_in(state() / "resume"),
+              std::vector<std::string>{"5555555555555555555555555555555555555555.resume"});
 }
 
 TEST_F(resume_store_test, remove_forgets_a_torrent_and_ignores_anything_else)

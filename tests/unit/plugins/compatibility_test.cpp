@@ -7,7 +7,8 @@ namespace {
 using pico::plugins::check_compatibility;
 using pico::plugins::manifest;
 
-pico::sdk::plugin_descriptor descriptor(std::uint32_t version, char const* fingerprint = PICO_SDK_ABI_FINGERPRINT)
+pico::sdk::plugin_descriptor descriptor(std::uint32_t version,
+                                        char const* fingerprint = PICO_SDK_ABI_FINGERPRINT)
 {
     return {sizeof(pico::sdk::plugin_descriptor), version, fingerprint, "p", nullptr, nullptr};
 }
@@ -25,7 +26,8 @@ manifest manifest_for(std::uint32_t version)
 
 constexpr std::uint32_t major = PICO_SDK_VERSION_MAJOR;
 constexpr std::uint32_t minor = PICO_SDK_VERSION_MINOR;
-std::string const host = std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(PICO_SDK_VERSION_PATCH);
+std::string const host =
+    std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(PICO_SDK_VERSION_PATCH);
 
 TEST(compatibility, same_version_and_fingerprint_load)
 {
@@ -46,23 +48,26 @@ TEST(compatibility, older_minor_loads_newer_minor_does_not)
     }
     auto const newer = PICO_MAKE_SEMANTIC_VERSION(major, minor + 1, 0);
     EXPECT_EQ(check_compatibility(descriptor(newer), manifest_for(newer)),
-              "built against SDK " + std::to_string(major) + "." + std::to_string(minor + 1) + ".0, host offers " +
-                  host + " (the plugin needs a newer host)");
+              "built against SDK " + std::to_string(major) + "." + std::to_string(minor + 1) +
+                  ".0, host offers " + host + " (the plugin needs a newer host)");
 }
 
 TEST(compatibility, other_major_is_refused_either_way)
 {
     auto const next = PICO_MAKE_SEMANTIC_VERSION(major + 1, 0, 0);
     EXPECT_EQ(check_compatibility(descriptor(next), manifest_for(next)),
-              "built against SDK " + std::to_string(major + 1) + ".0.0, host offers " + host + " (major versions differ)");
+              "built against SDK " + std::to_string(major + 1) + ".0.0, host offers " + host +
+                  " (major versions differ)");
     auto const previous = PICO_MAKE_SEMANTIC_VERSION(major - 1, 9, 0);
     EXPECT_EQ(check_compatibility(descriptor(previous), manifest_for(previous)),
-              "built against SDK " + std::to_string(major - 1) + ".9.0, host offers " + host + " (major versions differ)");
+              "built against SDK " + std::to_string(major - 1) + ".9.0, host offers " + host +
+                  " (major versions differ)");
 }
 
 TEST(compatibility, fingerprint_must_match)
 {
-    EXPECT_EQ(check_compatibility(descriptor(PICO_SDK_VERSION, "pico-sdk-1;clang;libc++"), manifest_for(PICO_SDK_VERSION)),
+    EXPECT_EQ(check_compatibility(descriptor(PICO_SDK_VERSION, "pico-sdk-1;clang;libc++"),
+                                  manifest_for(PICO_SDK_VERSION)),
               std::string("built with ABI fingerprint 'pico-sdk-1;clang;libc++', host offers '") +
                   PICO_SDK_ABI_FINGERPRINT + "' (SDK " + host + ", host " + host + ")");
     EXPECT_NE(check_compatibility(descriptor(PICO_SDK_VERSION, nullptr), manifest_for(PICO_SDK_VERSION)), "");
@@ -81,7 +86,8 @@ TEST(compatibility, manifest_must_agree_with_the_library)
     auto m = manifest_for(PICO_SDK_VERSION);
     m.sdk_version = "1.0.7";
     EXPECT_EQ(check_compatibility(descriptor(PICO_SDK_VERSION), m),
-              "manifest says SDK 1.0.7 but the library was built against SDK " + host + " (host offers " + host + ")");
+              "manifest says SDK 1.0.7 but the library was built against SDK " + host + " (host offers " +
+                  host + ")");
 }
 
 } // namespace

@@ -10,12 +10,14 @@ using refusals = std::vector<std::pair<std::string, std::string>>;
 
 dependency_plan plan(std::vector<dependency_node> const& nodes)
 {
-    return pico::plugins::order_by_dependencies(nodes, [](std::string const&) { return std::string("which is gone"); });
+    return pico::plugins::order_by_dependencies(
+        nodes, [](std::string const&) { return std::string("which is gone"); });
 }
 
 TEST(dependency_order, dependencies_first_ties_in_discovery_order)
 {
-    auto const p = plan({{"gui", {"filters", "updater"}}, {"filters", {}}, {"websocket", {}}, {"updater", {"websocket"}}});
+    auto const p = plan(
+        {{"gui", {"filters", "updater"}}, {"filters", {}}, {"websocket", {}}, {"updater", {"websocket"}}});
     EXPECT_EQ(p.order, (std::vector<std::string>{"filters", "websocket", "updater", "gui"}));
     EXPECT_TRUE(p.refused.empty());
 }

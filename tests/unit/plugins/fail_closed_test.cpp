@@ -28,8 +28,9 @@ TEST(fail_closed, refused_guard_is_one_line_naming_it_and_its_reason)
         {record("good", plugin_state::running, false),
          record("proxy", plugin_state::refused, true, "start() threw: proxy.port: out of range")});
     ASSERT_TRUE(line);
-    EXPECT_EQ(*line, "proxy: refused (start() threw: proxy.port: out of range); it is fail_closed, so the host will "
-                     "not run without it");
+    EXPECT_EQ(*line,
+              "proxy: refused (start() threw: proxy.port: out of range); it is fail_closed, so the host will "
+              "not run without it");
 }
 
 TEST(fail_closed, running_or_unselected_guards_and_other_plugins_pass)
@@ -45,7 +46,8 @@ TEST(fail_closed, running_or_unselected_guards_and_other_plugins_pass)
 
 TEST(fail_closed, disabled_guard_stops_the_host_too)
 {
-    auto const line = plugins::fail_closed_violation({record("proxy", plugin_state::disabled, true, "threw")});
+    auto const line =
+        plugins::fail_closed_violation({record("proxy", plugin_state::disabled, true, "threw")});
     ASSERT_TRUE(line);
     EXPECT_EQ(line->rfind("proxy: disabled (threw); it is fail_closed", 0), 0u) << *line;
 }
@@ -67,8 +69,10 @@ TEST(fail_closed, real_fixture_that_throws_in_start_is_a_violation)
     h.manager.load_and_start(h.factory());
     auto const line = plugins::fail_closed_violation(h.manager.records());
     ASSERT_TRUE(line);
-    EXPECT_EQ(line->rfind("guard: refused (start() threw: cannot open its database (fixture)", 0), 0u) << *line;
-    EXPECT_NE(line->find("); it is fail_closed, so the host will not run without it"), std::string::npos) << *line;
+    EXPECT_EQ(line->rfind("guard: refused (start() threw: cannot open its database (fixture)", 0), 0u)
+        << *line;
+    EXPECT_NE(line->find("); it is fail_closed, so the host will not run without it"), std::string::npos)
+        << *line;
 }
 
 TEST(fail_closed, real_fixture_that_starts_or_is_not_selected_is_fine)

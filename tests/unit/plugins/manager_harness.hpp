@@ -5,9 +5,8 @@
 #include "fake_host.hpp"
 #include "plugins/plugin_manager.hpp"
 
-#include <dlfcn.h>
-
 #include <algorithm>
+#include <dlfcn.h>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -17,7 +16,10 @@
 namespace pico::test {
 
 /// The folder of one fixture case (a plugin search folder).
-inline std::filesystem::path fixture_case(std::string const& name) { return std::filesystem::path(PICO_FIXTURE_ROOT) / name; }
+inline std::filesystem::path fixture_case(std::string const& name)
+{
+    return std::filesystem::path(PICO_FIXTURE_ROOT) / name;
+}
 
 /// The library of plugin `id` in fixture case `name`.
 inline std::filesystem::path fixture_library(std::string const& name, std::string const& id)
@@ -45,13 +47,15 @@ struct manager_harness {
     /// The live fake hosts by plugin id (entries dangle once the manager destroys them).
     std::map<std::string, fake_host*> hosts;
     /// Declared last: destroyed (and so stopping plugins) while the members above still exist.
-    plugins::plugin_manager manager{[this](sdk::log_level, std::string const& line) { log_lines.push_back(line); }};
+    plugins::plugin_manager manager{
+        [this](sdk::log_level, std::string const& line) { log_lines.push_back(line); }};
 
     plugins::plugin_manager::host_factory factory()
     {
         return [this](plugins::plugin_record const& r) -> std::unique_ptr<sdk::host> {
             auto const it = config_sections.find(r.info.id);
-            auto h = std::make_unique<fake_host>(r.info.id, lines, it == config_sections.end() ? "null" : it->second);
+            auto h = std::make_unique<fake_host>(r.info.id, lines,
+                                                 it == config_sections.end() ? "null" : it->second);
             hosts[r.info.id] = h.get();
             return h;
         };

@@ -1,10 +1,8 @@
 #include "plugins/manifest.hpp"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
-
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 namespace {
@@ -47,7 +45,8 @@ TEST(manifest, reads_every_field)
 
 TEST(manifest, optional_fields_have_defaults)
 {
-    auto const m = parse_manifest(R"({"id": "proxy", "name": "Proxy", "version": "0.1.0", "sdk_version": "1.0.0"})", "x");
+    auto const m = parse_manifest(
+        R"({"id": "proxy", "name": "Proxy", "version": "0.1.0", "sdk_version": "1.0.0"})", "x");
     EXPECT_EQ(m.library, "proxy.so");
     EXPECT_TRUE(m.depends.empty());
     EXPECT_FALSE(m.front_end);
@@ -91,7 +90,8 @@ TEST(manifest, each_problem_is_one_line_naming_the_file_and_the_field)
         {R"({"id": "a", )" + ok_rest + R"(, "options": [true]})",
          "/p/x/plugin.json: field 'options' must contain only strings, got boolean"},
         {R"({"id": "a", )" + ok_rest + R"(, "options": ["--include"]})",
-         "/p/x/plugin.json: field 'options' must contain option names without dashes like \"include\", got \"--include\""},
+         "/p/x/plugin.json: field 'options' must contain option names without dashes like \"include\", got "
+         "\"--include\""},
         {R"({"id": "a", )" + ok_rest + R"(, "options": ["Include"]})",
          "/p/x/plugin.json: field 'options' must contain option names without dashes"},
         {R"({"id": "a", )" + ok_rest + R"(, "library": "../../evil.so"})",
@@ -119,9 +119,11 @@ TEST(manifest, unreadable_file_names_the_path)
 
 TEST(manifest, reads_a_file)
 {
-    auto const dir = std::filesystem::temp_directory_path() / ("pico-manifest-test-" + std::to_string(::getpid()));
+    auto const dir =
+        std::filesystem::temp_directory_path() / ("pico-manifest-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
-    std::ofstream(dir / "plugin.json") << R"({"id": "a", "name": "A", "version": "1.0.0", "sdk_version": "1.0.0"})";
+    std::ofstream(dir / "plugin.json")
+        << R"({"id": "a", "name": "A", "version": "1.0.0", "sdk_version": "1.0.0"})";
     auto const m = pico::plugins::read_manifest(dir / "plugin.json");
     std::filesystem::remove_all(dir);
     EXPECT_EQ(m.id, "a");

@@ -11,7 +11,8 @@ using namespace pico;
 using plugins::plugin_record;
 using plugins::plugin_state;
 
-plugin_record record(std::string id, plugin_state state, std::vector<std::string> options, std::string reason = {})
+plugin_record record(std::string id, plugin_state state, std::vector<std::string> options,
+                     std::string reason = {})
 {
     plugin_record r;
     r.info.id = std::move(id);
@@ -31,30 +32,37 @@ TEST(option_owners, nothing_given_or_a_running_consumer_passes)
 
 TEST(option_owners, unselected_consumer_is_named_with_the_reason)
 {
-    auto const line = plugins::unhandled_option(
-        {record("other", plugin_state::running, {}),
-         record("filters", plugin_state::not_selected, {"include", "exclude"}, "plugins are turned off (--no-plugins)")},
-        {"include"});
+    auto const line =
+        plugins::unhandled_option({record("other", plugin_state::running, {}),
+                                   record("filters", plugin_state::not_selected, {"include", "exclude"},
+                                          "plugins are turned off (--no-plugins)")},
+                                  {"include"});
     ASSERT_TRUE(line);
-    EXPECT_EQ(*line, "--include needs a plugin that handles it, and none is running (filters is not loaded: plugins "
-                     "are turned off (--no-plugins))");
+    EXPECT_EQ(*line,
+              "--include needs a plugin that handles it, and none is running (filters is not loaded: plugins "
+              "are turned off (--no-plugins))");
 }
 
 TEST(option_owners, refused_consumers_are_each_named)
 {
-    auto const line = plugins::unhandled_option(
-        {record("a", plugin_state::refused, {"exclude"}, "bad config"), record("b", plugin_state::not_selected, {"exclude"})},
-        {"exclude"});
+    auto const line =
+        plugins::unhandled_option({record("a", plugin_state::refused, {"exclude"}, "bad config"),
+                                   record("b", plugin_state::not_selected, {"exclude"})},
+                                  {"exclude"});
     ASSERT_TRUE(line);
-    EXPECT_EQ(*line, "--exclude needs a plugin that handles it, and none is running (a is not loaded: refused (bad "
-                     "config); b is not loaded: not selected)");
+    EXPECT_EQ(*line,
+              "--exclude needs a plugin that handles it, and none is running (a is not loaded: refused (bad "
+              "config); b is not loaded: not selected)");
 }
 
 TEST(option_owners, option_nobody_declares_says_so)
 {
-    auto const line = plugins::unhandled_option({record("filters", plugin_state::running, {"include"})}, {"exclude"});
+    auto const line =
+        plugins::unhandled_option({record("filters", plugin_state::running, {"include"})}, {"exclude"});
     ASSERT_TRUE(line);
-    EXPECT_EQ(*line, "--exclude needs a plugin that handles it, and none is running (no installed plugin declares it)");
+    EXPECT_EQ(
+        *line,
+        "--exclude needs a plugin that handles it, and none is running (no installed plugin declares it)");
 }
 
 TEST(option_owners, real_fixture_manifest_names_the_consumer)
@@ -67,8 +75,10 @@ TEST(option_owners, real_fixture_manifest_names_the_consumer)
         EXPECT_EQ(h.record("consumer").info.options, (std::vector<std::string>{"include", "exclude"}));
         auto const line = plugins::unhandled_option(h.manager.records(), {"include"});
         ASSERT_TRUE(line);
-        EXPECT_EQ(*line, "--include needs a plugin that handles it, and none is running (consumer is not loaded: not "
-                         "in the list of plugins to load)");
+        EXPECT_EQ(
+            *line,
+            "--include needs a plugin that handles it, and none is running (consumer is not loaded: not "
+            "in the list of plugins to load)");
     }
     {
         test::manager_harness h;

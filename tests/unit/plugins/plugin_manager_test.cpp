@@ -4,9 +4,8 @@
 #include "manager_harness.hpp"
 #include "plugins/semver.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cstdlib>
+#include <gtest/gtest.h>
 
 namespace {
 
@@ -24,7 +23,10 @@ std::string sdk_string(std::uint32_t major, std::uint32_t minor, std::uint32_t p
     return plugins::to_string(sdk::semantic_version{major, minor, patch});
 }
 
-bool contains(std::string const& text, std::string const& part) { return text.find(part) != std::string::npos; }
+bool contains(std::string const& text, std::string const& part)
+{
+    return text.find(part) != std::string::npos;
+}
 
 // The refusal is one line, logged once, and contains every expected part.
 void expect_refused(manager_harness const& h, std::string const& id, std::vector<std::string> const& parts)
@@ -101,8 +103,8 @@ TEST(plugin_manager, wrong_major_is_refused)
     h.manager.discover({fixture_case("wrong_major")});
     h.manager.load_only();
     expect_refused(h, "wrong_major",
-                   {"built against SDK " + sdk_string(PICO_SDK_VERSION_MAJOR + 1, 0, 0), "host offers " + host_sdk,
-                    "major versions differ"});
+                   {"built against SDK " + sdk_string(PICO_SDK_VERSION_MAJOR + 1, 0, 0),
+                    "host offers " + host_sdk, "major versions differ"});
 }
 
 TEST(plugin_manager, newer_minor_is_refused)
@@ -120,9 +122,10 @@ TEST(plugin_manager, bad_fingerprint_is_refused)
     manager_harness h;
     h.manager.discover({fixture_case("bad_fingerprint")});
     h.manager.load_only();
-    expect_refused(h, "bad_fingerprint",
-                   {"built with ABI fingerprint 'pico-sdk-" + std::to_string(PICO_SDK_VERSION_MAJOR) + ";msvc;msvc-stl'",
-                    std::string("host offers '") + PICO_SDK_ABI_FINGERPRINT + "'"});
+    expect_refused(
+        h, "bad_fingerprint",
+        {"built with ABI fingerprint 'pico-sdk-" + std::to_string(PICO_SDK_VERSION_MAJOR) + ";msvc;msvc-stl'",
+         std::string("host offers '") + PICO_SDK_ABI_FINGERPRINT + "'"});
 }
 
 TEST(plugin_manager, missing_entry_point_is_refused)
@@ -177,9 +180,10 @@ TEST(plugin_manager, bad_manifest_is_refused_under_its_folder_name)
     manager_harness h;
     h.manager.discover({fixture_case("bad_manifest")});
     h.manager.load_only();
-    expect_refused(h, "bad_manifest",
-                   {(fixture_case("bad_manifest") / "bad_manifest" / "plugin.json").string() + ": field 'version'",
-                    "\"one point oh\""});
+    expect_refused(
+        h, "bad_manifest",
+        {(fixture_case("bad_manifest") / "bad_manifest" / "plugin.json").string() + ": field 'version'",
+         "\"one point oh\""});
 }
 
 TEST(plugin_manager, throwing_start_is_refused_and_the_instance_destroyed)
@@ -191,8 +195,9 @@ TEST(plugin_manager, throwing_start_is_refused_and_the_instance_destroyed)
                    {"start() threw: cannot open its database (fixture)", "built against SDK " + host_sdk,
                     "host offers " + host_sdk});
     // The instance released its subscription before its host went; the others go on.
-    EXPECT_NE(std::find(h.lines->begin(), h.lines->end(), "throws_in_start: host destroyed with 0 registrations"),
-              h.lines->end());
+    EXPECT_NE(
+        std::find(h.lines->begin(), h.lines->end(), "throws_in_start: host destroyed with 0 registrations"),
+        h.lines->end());
     EXPECT_FALSE(is_mapped(fixture_library("throws_in_start", "throws_in_start")));
     EXPECT_EQ(h.manager.running_in_order(), std::vector<std::string>{"good"});
 }
@@ -221,12 +226,14 @@ TEST(plugin_manager, plugin_throwing_in_a_handler_is_disabled_and_the_others_go_
     EXPECT_THROW(host->fire(sdk::host_started_event{}), std::runtime_error);
 
     // What the host core does after catching it, once the callback has returned.
-    h.manager.disable("throws_in_handler", "threw from torrent_added: handler failed on purpose for torrent abc");
+    h.manager.disable("throws_in_handler",
+                      "threw from torrent_added: handler failed on purpose for torrent abc");
     auto const r = h.record("throws_in_handler");
     EXPECT_EQ(r.state, plugin_state::disabled);
     EXPECT_EQ(r.reason, "threw from torrent_added: handler failed on purpose for torrent abc");
-    EXPECT_NE(std::find(h.lines->begin(), h.lines->end(), "throws_in_handler: host destroyed with 0 registrations"),
-              h.lines->end());
+    EXPECT_NE(
+        std::find(h.lines->begin(), h.lines->end(), "throws_in_handler: host destroyed with 0 registrations"),
+        h.lines->end());
     EXPECT_EQ(h.manager.running_in_order(), std::vector<std::string>{"good"});
     // Disabled, but its code stays until shutdown: something may still hold a pointer into it.
     auto const library = fixture_library("throws_in_handler", "throws_in_handler");
@@ -364,8 +371,9 @@ TEST(plugin_manager, earlier_folder_wins_a_duplicate_id)
     EXPECT_EQ(records[0].state, plugin_state::running);
     EXPECT_EQ(records[0].directory, fixture_case("good") / "good");
     EXPECT_EQ(records[1].state, plugin_state::refused);
-    EXPECT_EQ(records[1].reason, "duplicate id: already found in " + (fixture_case("good") / "good").string() +
-                                     ", ignoring " + (fixture_case("duplicate") / "good").string());
+    EXPECT_EQ(records[1].reason, "duplicate id: already found in " +
+                                     (fixture_case("good") / "good").string() + ", ignoring " +
+                                     (fixture_case("duplicate") / "good").string());
     EXPECT_EQ(h.logged("refused: duplicate id").size(), 1u);
     EXPECT_FALSE(is_mapped(fixture_library("duplicate", "good")));
 }
@@ -422,7 +430,8 @@ TEST(plugin_manager, default_search_dirs_follow_the_install_layout_and_xdg)
     EXPECT_EQ(dirs, (std::vector<std::filesystem::path>{plugin_dir, "/data/home/picotorrent/plugins"}));
     ::setenv("XDG_DATA_HOME", "relative/is/ignored", 1);
     dirs = plugins::plugin_manager::default_search_dirs(bindir);
-    EXPECT_EQ(dirs, (std::vector<std::filesystem::path>{plugin_dir, "/home/tester/.local/share/picotorrent/plugins"}));
+    EXPECT_EQ(dirs, (std::vector<std::filesystem::path>{plugin_dir,
+                                                        "/home/tester/.local/share/picotorrent/plugins"}));
 }
 
 } // namespace

@@ -1,17 +1,14 @@
 // `picotorrent plugins` as a user runs it: the built binary against the fixture folders.
-#include <picotorrent/sdk/version.hpp>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <picotorrent/sdk/version.hpp>
 #include <sstream>
 #include <string>
-
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -29,8 +26,8 @@ struct run_result {
 // XDG_DATA_HOME points at an empty folder so the user's own plugins stay out of the test.
 run_result run(std::string const& args, fs::path const& err_file)
 {
-    std::string const cmd = "XDG_DATA_HOME=/nonexistent-pico-test '" PICO_BINARY "' plugins " + args + " 2>'" +
-                            err_file.string() + "'";
+    std::string const cmd = "XDG_DATA_HOME=/nonexistent-pico-test '" PICO_BINARY "' plugins " + args +
+                            " 2>'" + err_file.string() + "'";
     run_result r;
     FILE* pipe = ::popen(cmd.c_str(), "r");
     if (pipe == nullptr)
@@ -49,7 +46,10 @@ std::string read(fs::path const& file)
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-std::string fixture(char const* name) { return "--plugin-dir '" + (fs::path(PICO_FIXTURE_ROOT) / name).string() + "'"; }
+std::string fixture(char const* name)
+{
+    return "--plugin-dir '" + (fs::path(PICO_FIXTURE_ROOT) / name).string() + "'";
+}
 
 // The entry for `id` in a --json listing (null when absent).
 json entry(json const& list, std::string const& id)
@@ -70,8 +70,8 @@ struct plugins_command : ::testing::Test {
 
 TEST_F(plugins_command, json_lists_each_plugin_with_its_status)
 {
-    auto const r = run(fixture("dependency_cycle") + " " + fixture("good") + " " + fixture("wrong_major") + " " +
-                           fixture("front_end") + " --json",
+    auto const r = run(fixture("dependency_cycle") + " " + fixture("good") + " " + fixture("wrong_major") +
+                           " " + fixture("front_end") + " --json",
                        err);
     ASSERT_EQ(r.exit_code, 0) << read(err);
     auto const list = json::parse(r.out);

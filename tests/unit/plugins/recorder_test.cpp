@@ -1,11 +1,9 @@
 // The `recorder` fixture the host's integration tests rely on: one flushed JSON line per event.
 #include "manager_harness.hpp"
 
+#include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-
-#include <fstream>
-
 #include <unistd.h>
 
 namespace {
@@ -23,8 +21,8 @@ std::vector<json> read_lines(std::filesystem::path const& file)
 }
 
 struct temp_file {
-    std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                 ("pico-recorder-" + std::to_string(::getpid()) + ".jsonl");
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("pico-recorder-" + std::to_string(::getpid()) + ".jsonl");
     ~temp_file() { std::filesystem::remove(path); }
 };
 

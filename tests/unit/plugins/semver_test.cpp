@@ -21,7 +21,8 @@ TEST(semver, packs_like_the_sdk_macro)
 {
     auto const v = *parse_sdk_version("3.14.15");
     EXPECT_EQ(pico::plugins::pack(v), PICO_MAKE_SEMANTIC_VERSION(3, 14, 15));
-    EXPECT_EQ(pico::plugins::to_string(pico::sdk::semantic_version::unpack(pico::plugins::pack(v))), "3.14.15");
+    EXPECT_EQ(pico::plugins::to_string(pico::sdk::semantic_version::unpack(pico::plugins::pack(v))),
+              "3.14.15");
 }
 
 } // namespace

@@ -1,7 +1,6 @@
 // Compiled once as C++17 and once as C++20: the SDK must work for both.
-#include <picotorrent/sdk/sdk.hpp>
-
 #include <gtest/gtest.h>
+#include <picotorrent/sdk/sdk.hpp>
 
 namespace {
 

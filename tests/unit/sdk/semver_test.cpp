@@ -1,7 +1,6 @@
 // One semver rule for the host (manifests) and plugins (release tags): the SDK's.
-#include <picotorrent/sdk/semver.hpp>
-
 #include <gtest/gtest.h>
+#include <picotorrent/sdk/semver.hpp>
 #include <string>
 #include <vector>
 

@@ -3,14 +3,13 @@
 #include "session/snapshot.hpp"
 #include "support/test_support.hpp"
 
+#include <ctime>
 #include <gtest/gtest.h>
 #include <libtorrent/add_torrent_params.hpp>
 #include <libtorrent/error_code.hpp>
 #include <libtorrent/magnet_uri.hpp>
 #include <libtorrent/session.hpp>
 #include <libtorrent/torrent_flags.hpp>
-
-#include <ctime>
 
 namespace {
 
@@ -149,7 +148,7 @@ TEST(snapshot, error_text_names_the_file_or_component)
 
 // A real torrent in a real loopback session.
 class snapshot_session : public ::testing::Test {
-protected:
+  protected:
     snapshot_session() : ses(lt::session_params(test_support::loopback_settings()))
     {
         payload = tmp.path() / "seed" / "album";

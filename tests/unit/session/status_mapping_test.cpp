@@ -137,8 +137,8 @@ TEST(status_code, 15_uploading_stalled)
 
 TEST(status_precedence, error_beats_everything)
 {
-    for (auto state : {lts::checking_resume_data, lts::checking_files, lts::downloading_metadata, lts::downloading,
-                       lts::finished, lts::seeding}) {
+    for (auto state : {lts::checking_resume_data, lts::checking_files, lts::downloading_metadata,
+                       lts::downloading, lts::finished, lts::seeding}) {
         auto in = running(state);
         in.has_error = true;
         in.paused = true;

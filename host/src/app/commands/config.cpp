@@ -16,7 +16,6 @@ namespace po = boost::program_options;
 namespace pico::app {
 namespace {
 
-
 constexpr char const* usage = "usage: picotorrent config show|check [--config F] [--state-dir D]";
 
 std::filesystem::path absolute_path(std::filesystem::path const& p)
@@ -43,11 +42,11 @@ void mask_proxy_password(nlohmann::json& config)
 
 int run_config_command(command_context const& ctx)
 {
-    po::options_description visible(std::string(usage) +
-                                    "\n\nactions:\n  show                  print the effective "
-                                    "configuration and its libtorrent settings as JSON (unknown keys "
-                                    "are warned about on stderr)\n  check                 exit 2 with one line "
-                                    "per problem, unknown keys included; else print \"FILE: ok\"\n\noptions");
+    po::options_description visible(
+        std::string(usage) + "\n\nactions:\n  show                  print the effective "
+                             "configuration and its libtorrent settings as JSON (unknown keys "
+                             "are warned about on stderr)\n  check                 exit 2 with one line "
+                             "per problem, unknown keys included; else print \"FILE: ok\"\n\noptions");
     visible.add_options()("help,h", "show this help")("config", po::value<std::string>(),
                                                       "configuration file (default: see docs/config.md)")(
         "state-dir", po::value<std::string>(), "state folder (default: $XDG_DATA_HOME/picotorrent)");
@@ -83,9 +82,9 @@ int run_config_command(command_context const& ctx)
         std::optional<std::filesystem::path> from_cli;
         if (vm.count("config"))
             from_cli = vm["config"].as<std::string>();
-        auto const store =
-            config::config_store::load(config::locate_config_file(from_cli, config::executable_dir()),
-                                       from_cli ? config::missing_file::is_error : config::missing_file::is_empty);
+        auto const store = config::config_store::load(
+            config::locate_config_file(from_cli, config::executable_dir()),
+            from_cli ? config::missing_file::is_error : config::missing_file::is_empty);
         auto const report = config::check_config(store);
         for (auto const& line : report.unknown_keys)
             std::cerr << "picotorrent: " << (actions.front() == "check" ? "" : "warning: ") << line << '\n';

@@ -2,17 +2,16 @@
 // --v1-only or --v2-only), showing progress on stderr, and writes it atomically.
 #include "app/command.hpp"
 #include "cli/command_line.hpp"
-#include "util/exit_codes.hpp"
 #include "cli/hash_progress.hpp"
 #include "cli/metainfo_reader.hpp"
 #include "cli/torrent_creator.hpp"
 #include "util/atomic_file.hpp"
+#include "util/exit_codes.hpp"
 #include "util/host_version.hpp"
-
-#include <unistd.h>
 
 #include <filesystem>
 #include <iostream>
+#include <unistd.h>
 
 namespace po = boost::program_options;
 
@@ -32,7 +31,8 @@ cli::create_options read_create_options(po::variables_map const& vm)
     std::error_code ec;
     if (!vm.count("force") && std::filesystem::symlink_status(vm["output"].as<std::string>(), ec).type() !=
                                   std::filesystem::file_type::not_found)
-        throw cli::create_error(vm["output"].as<std::string>() + " already exists; give --force to replace it");
+        throw cli::create_error(vm["output"].as<std::string>() +
+                                " already exists; give --force to replace it");
 
     cli::create_options o;
     o.source = vm["path"].as<std::string>();
@@ -93,19 +93,23 @@ int run_create_command(command_context const& ctx)
     }
 
     bool const tty = ::isatty(STDERR_FILENO) == 1;
-    cli::hash_progress progress(std::cerr, tty, tty ? std::chrono::milliseconds(100) : std::chrono::seconds(5));
+    cli::hash_progress progress(std::cerr, tty,
+                                tty ? std::chrono::milliseconds(100) : std::chrono::seconds(5));
     try {
         auto const options = read_create_options(vm);
         auto const output = vm["output"].as<std::string>();
-        auto const torrent = cli::create_torrent_file(options, [&](int done, int total) { progress.update(done, total); });
+        auto const torrent =
+            cli::create_torrent_file(options, [&](int done, int total) { progress.update(done, total); });
         progress.finish();
         util::write_file_atomically(output, std::string_view(torrent.data.data(), torrent.data.size()));
         if (!torrent.info_hash_v1.empty())
             std::cout << "info hash v1: " << torrent.info_hash_v1 << '\n';
         if (!torrent.info_hash_v2.empty())
             std::cout << "info hash v2: " << torrent.info_hash_v2 << '\n';
-        std::cout << "magnet:       " << cli::read_metainfo(std::string_view(torrent.data.data(), torrent.data.size())).magnet_link
-                  << '\n';
+        std::cout
+            << "magnet:       "
+            << cli::read_metainfo(std::string_view(torrent.data.data(), torrent.data.size())).magnet_link
+            << '\n';
         std::cout << "output:       " << output << '\n';
     } catch (cli::create_error const& e) {
         progress.finish();

@@ -10,10 +10,9 @@
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <libtorrent/alert_types.hpp>
-
 #include <filesystem>
 #include <iostream>
+#include <libtorrent/alert_types.hpp>
 
 namespace po = boost::program_options;
 
@@ -28,10 +27,10 @@ bool is_complete(sdk::torrent_snapshot const& t)
 
 // Drives the one-shot download on the host thread: progress, completion, timeout.
 class download_watch {
-public:
+  public:
     download_watch(core::application& app, std::string info_hash, std::chrono::seconds timeout, bool debug)
-        : m_app(app), m_info_hash(std::move(info_hash)), m_timeout(timeout), m_debug(debug), m_timer(app.io()),
-          m_last_progress(std::chrono::steady_clock::now())
+        : m_app(app), m_info_hash(std::move(info_hash)), m_timeout(timeout), m_debug(debug),
+          m_timer(app.io()), m_last_progress(std::chrono::steady_clock::now())
     {
     }
 
@@ -57,7 +56,7 @@ public:
             });
     }
 
-private:
+  private:
     void tick()
     {
         if (m_done)
@@ -120,7 +119,8 @@ private:
         int files = 0;
         if (auto h = m_app.session().handle(m_info_hash); h && h->torrent_file())
             files = h->torrent_file()->num_files();
-        return "0 of " + std::to_string(files) + " files wanted: --include/--exclude matched nothing (see picotorrent download --help)";
+        return "0 of " + std::to_string(files) +
+               " files wanted: --include/--exclude matched nothing (see picotorrent download --help)";
     }
 
     void stop(std::string const& message, int code)
@@ -238,7 +238,8 @@ int run_download_command(command_context const& ctx)
     bool const debug = vm.count("debug-handshake") > 0;
     // dht_bootstrap_alert (see download_watch::on_alert) is in the dht category.
     int const dht_alerts = static_cast<int>(static_cast<std::uint32_t>(lt::alert_category::dht));
-    options.setting_overrides["alert_mask"] = std::int64_t(dht_alerts | (debug ? handshake_logger::alert_mask() : 0));
+    options.setting_overrides["alert_mask"] =
+        std::int64_t(dht_alerts | (debug ? handshake_logger::alert_mask() : 0));
     allow_peers_sharing_an_ip(options.setting_overrides);
 
     try {
@@ -246,7 +247,8 @@ int run_download_command(command_context const& ctx)
         std::error_code ec;
         std::filesystem::create_directories(app.paths().default_save_path, ec);
         prefer_tcp_when_allowed(app.session());
-        download_watch watch(app, torrent.info_hash, std::chrono::seconds(vm["session-timeout"].as<int>()), debug);
+        download_watch watch(app, torrent.info_hash, std::chrono::seconds(vm["session-timeout"].as<int>()),
+                             debug);
         app.session().on_alert = [&watch](lt::alert const* a) { watch.on_alert(a); };
         if (!app.start())
             return exit_bad_input;

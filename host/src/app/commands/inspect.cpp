@@ -3,10 +3,10 @@
 #include "app/command.hpp"
 #include "cli/command_line.hpp"
 #include "cli/echo.hpp"
-#include "util/exit_codes.hpp"
 #include "cli/metainfo_reader.hpp"
 #include "cli/report_json.hpp"
 #include "cli/report_text.hpp"
+#include "util/exit_codes.hpp"
 
 #include <iostream>
 

@@ -1,18 +1,17 @@
 // `picotorrent plugins`: lists every plugin found, with its version, SDK version and whether
 // it would load (or why not). Loads and checks libraries but starts nothing.
+#include "app/command.hpp"
 #include "cli/echo.hpp"
 #include "config/config_paths.hpp"
-#include "app/command.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "util/atomic_file.hpp"
 #include "util/exit_codes.hpp"
 
-#include <boost/program_options.hpp>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <boost/program_options.hpp>
 #include <filesystem>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <system_error>
 
@@ -99,8 +98,8 @@ void print_table(std::vector<plugins::plugin_record> const& records, std::ostrea
         description_w = std::max(description_w, short_description(r.info.description).size());
     }
     auto pad = [](std::string const& s, std::size_t w) { return s + std::string(w - s.size() + 2, ' '); };
-    out << pad("ID", id_w) << pad("VERSION", version_w) << pad("SDK", sdk_w) << pad("DESCRIPTION", description_w)
-        << "STATUS\n";
+    out << pad("ID", id_w) << pad("VERSION", version_w) << pad("SDK", sdk_w)
+        << pad("DESCRIPTION", description_w) << "STATUS\n";
     for (auto const& r : records) {
         auto status = status_of(r);
         if (r.state == plugins::plugin_state::refused)

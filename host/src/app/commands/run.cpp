@@ -19,8 +19,9 @@ int run_run_command(command_context const& ctx)
         "not reload the config). A second signal exits at once.\n\n"
         "options");
     add_host_options(desc);
-    desc.add_options()("help,h", "show this help")(
-        "torrent", po::value<std::vector<std::string>>()->composing(), "torrent files or magnet links to add");
+    desc.add_options()("help,h", "show this help")("torrent",
+                                                   po::value<std::vector<std::string>>()->composing(),
+                                                   "torrent files or magnet links to add");
     po::positional_options_description positional;
     positional.add("torrent", -1);
 

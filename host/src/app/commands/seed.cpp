@@ -7,11 +7,10 @@
 #include "config/config_store.hpp"
 
 #include <boost/asio/steady_timer.hpp>
+#include <iostream>
 #include <libtorrent/torrent_handle.hpp>
 #include <libtorrent/torrent_info.hpp>
 #include <libtorrent/torrent_status.hpp>
-
-#include <iostream>
 
 namespace po = boost::program_options;
 
@@ -20,15 +19,16 @@ namespace {
 
 // Waits for libtorrent's check of the data, then either starts seeding or refuses.
 class seed_watch {
-public:
+  public:
     seed_watch(core::application& app, lt::torrent_handle h, std::string host, std::vector<std::string> peers)
-        : m_app(app), m_handle(std::move(h)), m_host(std::move(host)), m_peers(std::move(peers)), m_timer(app.io())
+        : m_app(app), m_handle(std::move(h)), m_host(std::move(host)), m_peers(std::move(peers)),
+          m_timer(app.io())
     {
     }
 
     void start() { poll(); }
 
-private:
+  private:
     void poll()
     {
         auto const st = m_handle.status();
@@ -132,7 +132,8 @@ int run_seed_command(command_context const& ctx)
         // a filter here would be silently ignored, so say so instead.
         for (auto const& [name, values] : options.plugin_options) {
             if (!values.empty())
-                throw std::invalid_argument("--" + name + " applies to download and run; seed shares every file it has");
+                throw std::invalid_argument("--" + name +
+                                            " applies to download and run; seed shares every file it has");
         }
         torrent = read_torrent_argument(vm["torrent"].as<std::string>());
         if (torrent.magnet)
@@ -149,7 +150,8 @@ int run_seed_command(command_context const& ctx)
     }
     if (listen_flag) {
         bool const v6 = host.find(':') != std::string::npos;
-        options.setting_overrides["listen_interfaces"] = (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+        options.setting_overrides["listen_interfaces"] =
+            (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
     }
     // Leechers on one host (or behind one NAT) share an IP. libtorrent otherwise keys peers by IP
     // alone, and once a tracker hands the seed its own address, "connected to ourselves" bans that

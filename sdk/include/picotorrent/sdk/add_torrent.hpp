@@ -1,10 +1,9 @@
 // Requests to add a torrent, and the hooks that may change or reject them.
 #pragma once
 
-#include <picotorrent/sdk/torrent.hpp>
-
 #include <cstdint>
 #include <optional>
+#include <picotorrent/sdk/torrent.hpp>
 #include <string>
 #include <vector>
 

@@ -3,10 +3,9 @@
 // docs/events.md documents each one with the libtorrent alert it comes from.
 #pragma once
 
-#include <picotorrent/sdk/torrent.hpp>
-
 #include <cstdint>
 #include <map>
+#include <picotorrent/sdk/torrent.hpp>
 #include <string>
 #include <vector>
 
@@ -57,7 +56,7 @@ struct event {
     /// Which event this is; tells what the payload's dynamic type is.
     event_type type;
 
-protected:
+  protected:
     /// Only concrete events construct the base.
     explicit event(event_type t) noexcept : type(t) {}
 };
@@ -272,7 +271,8 @@ struct plugin_loaded_event final : event {
     std::string version;
 };
 
-/// Fired for each refused or disabled plugin: at start-up before host_started, later when one is disabled. Source: host.
+/// Fired for each refused or disabled plugin: at start-up before host_started, later when one is disabled.
+/// Source: host.
 struct plugin_refused_event final : event {
     /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::plugin_refused;

@@ -3,6 +3,11 @@
 // on the host thread unless it says otherwise.
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
 #include <picotorrent/sdk/add_torrent.hpp>
 #include <picotorrent/sdk/events.hpp>
 #include <picotorrent/sdk/front_end.hpp>
@@ -10,12 +15,6 @@
 #include <picotorrent/sdk/subscription.hpp>
 #include <picotorrent/sdk/torrent.hpp>
 #include <picotorrent/sdk/version.hpp>
-
-#include <cstdint>
-#include <functional>
-#include <map>
-#include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -90,7 +89,7 @@ using add_torrent_hook = std::function<hook_decision(add_torrent_request&)>;
 
 /// The host as one plugin sees it.
 class host {
-public:
+  public:
     /// Hosts are owned by the application; plugins only borrow them.
     virtual ~host() = default;
 
@@ -115,7 +114,8 @@ public:
     /// Files of a torrent with their priorities; empty when unknown or metadata is missing.
     virtual std::vector<file_entry> files(std::string const& info_hash) = 0;
     /// Sets per-file priorities by file index; false if unknown or metadata is missing.
-    virtual bool set_file_priorities(std::string const& info_hash, std::vector<std::uint8_t> const& priorities) = 0;
+    virtual bool set_file_priorities(std::string const& info_hash,
+                                     std::vector<std::uint8_t> const& priorities) = 0;
 
     /// Registers a hook run before every add; lower `order` runs first, equal orders run by registration.
     virtual subscription add_hook(add_torrent_hook hook, std::int32_t order) = 0;
@@ -156,9 +156,11 @@ public:
     // --- services -----------------------------------------------------------------------
 
     /// Publishes a service under a name; the subscription withdraws it. Fails if the name is taken.
-    virtual subscription publish_service(std::string const& name, std::uint32_t version, std::shared_ptr<void> object) = 0;
+    virtual subscription publish_service(std::string const& name, std::uint32_t version,
+                                         std::shared_ptr<void> object) = 0;
     /// Finds a service with at least `min_version`, if any plugin published it.
-    virtual std::optional<service_handle> find_service(std::string const& name, std::uint32_t min_version) = 0;
+    virtual std::optional<service_handle> find_service(std::string const& name,
+                                                       std::uint32_t min_version) = 0;
 
     // --- about the host -------------------------------------------------------------------
 
@@ -196,7 +198,10 @@ public:
     /// Session-wide rates, totals, listen endpoints, free space and torrent counts.
     virtual session_statistics session_stats() { return {}; }
     /// A torrent's own rate limits; nullopt when unknown.
-    virtual std::optional<rate_limits> torrent_limits(std::string const& /*info_hash*/) { return std::nullopt; }
+    virtual std::optional<rate_limits> torrent_limits(std::string const& /*info_hash*/)
+    {
+        return std::nullopt;
+    }
     /// Sets a torrent's own rate limits (0 = unlimited); fails when unknown or a limit is negative.
     virtual status set_torrent_limits(std::string const& /*info_hash*/, rate_limits /*limits*/)
     {
@@ -205,7 +210,10 @@ public:
     /// The session-wide rate limits in force (0 = unlimited).
     virtual rate_limits global_limits() { return {}; }
     /// Sets the session-wide rate limits for this run (0 = unlimited; the config file is not changed).
-    virtual status set_global_limits(rate_limits /*limits*/) { return status::failure("not supported by this host"); }
+    virtual status set_global_limits(rate_limits /*limits*/)
+    {
+        return status::failure("not supported by this host");
+    }
     /// Moves a torrent in the queue (only queued, auto-managed torrents have a place); false if unknown.
     virtual bool move_in_queue(std::string const& /*info_hash*/, queue_move /*move*/) { return false; }
     /// Downloaded bytes of each file, in files() order (whole pieces verified so far); empty when unknown.
@@ -213,8 +221,7 @@ public:
 };
 
 /// Subscribes to event type E with a handler taking E directly.
-template <class E, class F>
-[[nodiscard]] subscription subscribe(host& h, F handler)
+template <class E, class F> [[nodiscard]] subscription subscribe(host& h, F handler)
 {
     static_assert(std::is_base_of_v<event, E>, "E must be an event payload type");
     return h.subscribe(E::static_type,
@@ -234,8 +241,7 @@ template <class Service, class Impl>
 }
 
 /// Finds the service interface `Service` (by its own name, at least its own version), if published.
-template <class Service>
-std::shared_ptr<Service> find_service(host& h)
+template <class Service> std::shared_ptr<Service> find_service(host& h)
 {
     auto found = h.find_service(Service::service_name, Service::service_version);
     return found ? std::static_pointer_cast<Service>(found->object) : nullptr;
@@ -244,7 +250,8 @@ std::shared_ptr<Service> find_service(host& h)
 /// Publishes an object under a name written by hand. Prefer publish_service<Service>(host, object):
 /// here nothing ties the name to the type, and the object is published as T, not as an interface.
 template <class T>
-[[deprecated("use publish_service<Service>(host, object); the interface names itself")]] [[nodiscard]] subscription
+[[deprecated(
+    "use publish_service<Service>(host, object); the interface names itself")]] [[nodiscard]] subscription
 publish_service(host& h, std::string const& name, std::uint32_t version, std::shared_ptr<T> object)
 {
     return h.publish_service(name, version, std::static_pointer_cast<void>(std::move(object)));

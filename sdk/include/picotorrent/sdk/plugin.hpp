@@ -1,16 +1,15 @@
 // The plugin interface and the macro that exports a plugin's entry point.
 #pragma once
 
+#include <cstdint>
 #include <picotorrent/sdk/host.hpp>
 #include <picotorrent/sdk/version.hpp>
-
-#include <cstdint>
 
 namespace pico::sdk {
 
 /// A plugin instance. The host creates it, calls start(), later stop(), then destroys it.
 class plugin {
-public:
+  public:
     /// Destroyed by the descriptor's destroy function, in the plugin's own library.
     virtual ~plugin() = default;
     /// Called once on the host thread; `h` outlives the plugin. Throwing refuses the plugin.
@@ -19,7 +18,8 @@ public:
     virtual void stop() {}
 };
 
-/// What a plugin's entry point returns. Grows only at the end; `struct_size` tells the host how much it may read.
+/// What a plugin's entry point returns. Grows only at the end; `struct_size` tells the host how much it may
+/// read.
 struct plugin_descriptor {
     /// sizeof(plugin_descriptor) as the plugin was compiled.
     std::uint32_t struct_size;
@@ -48,14 +48,17 @@ struct plugin_descriptor {
 #endif
 
 /// Declares the plugin's entry point: `PICO_DECLARE_PLUGIN("my_id", my_plugin_class)`.
-#define PICO_DECLARE_PLUGIN(ID, TYPE)                                                              \
-    extern "C" PICO_PLUGIN_EXPORT ::pico::sdk::plugin_descriptor const* pico_plugin_entry()         \
-    {                                                                                              \
-        static ::pico::sdk::plugin_descriptor const descriptor{                                    \
-            sizeof(::pico::sdk::plugin_descriptor), PICO_SDK_VERSION, PICO_SDK_ABI_FINGERPRINT, ID, \
-            []() -> ::pico::sdk::plugin* { return new TYPE(); },                                   \
-            [](::pico::sdk::plugin* p) { delete p; }};                                             \
-        return &descriptor;                                                                        \
+#define PICO_DECLARE_PLUGIN(ID, TYPE)                                                                        \
+    extern "C" PICO_PLUGIN_EXPORT ::pico::sdk::plugin_descriptor const* pico_plugin_entry()                  \
+    {                                                                                                        \
+        static ::pico::sdk::plugin_descriptor const descriptor{                                              \
+            sizeof(::pico::sdk::plugin_descriptor),                                                          \
+            PICO_SDK_VERSION,                                                                                \
+            PICO_SDK_ABI_FINGERPRINT,                                                                        \
+            ID,                                                                                              \
+            []() -> ::pico::sdk::plugin* { return new TYPE(); },                                             \
+            [](::pico::sdk::plugin* p) { delete p; }};                                                       \
+        return &descriptor;                                                                                  \
     }
 
 /// Declares the entry point with the id pico_add_plugin() passes as PICO_PLUGIN_ID (SDK 1.1):

@@ -9,7 +9,7 @@ namespace pico::sdk {
 /// Owns a registration; destroying or resetting it unregisters. Move-only. [[nodiscard]]: a
 /// handle dropped on the floor would unregister at once.
 class [[nodiscard]] subscription {
-public:
+  public:
     /// An empty handle that owns nothing.
     subscription() noexcept = default;
     /// Takes ownership of a registration; `cancel` undoes it and is called at most once.
@@ -44,7 +44,7 @@ public:
     /// True while the handle owns a registration.
     explicit operator bool() const noexcept { return static_cast<bool>(m_cancel); }
 
-private:
+  private:
     std::function<void()> m_cancel;
 };
 

@@ -123,7 +123,8 @@ struct torrent_snapshot {
 struct file_entry {
     /// Index in the torrent's file list.
     std::int32_t index = 0;
-    /// Path inside the torrent, '/'-separated, starting with the torrent's root folder for multi-file torrents.
+    /// Path inside the torrent, '/'-separated, starting with the torrent's root folder for multi-file
+    /// torrents.
     std::string path;
     /// Size in bytes.
     std::int64_t size = 0;

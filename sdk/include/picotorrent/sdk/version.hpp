@@ -5,8 +5,8 @@
 #include <cstdint>
 
 /// Packs a semantic version into one 32-bit number (8 bits major, 12 minor, 12 patch).
-#define PICO_MAKE_SEMANTIC_VERSION(major, minor, patch) \
-    ((static_cast<std::uint32_t>(major) << 24) | (static_cast<std::uint32_t>(minor) << 12) | \
+#define PICO_MAKE_SEMANTIC_VERSION(major, minor, patch)                                                      \
+    ((static_cast<std::uint32_t>(major) << 24) | (static_cast<std::uint32_t>(minor) << 12) |                 \
      static_cast<std::uint32_t>(patch))
 
 /// Major version of the SDK: changes only when the ABI breaks.
@@ -17,7 +17,7 @@
 #define PICO_SDK_VERSION_PATCH 0
 
 /// The SDK version these headers describe, packed with PICO_MAKE_SEMANTIC_VERSION.
-#define PICO_SDK_VERSION \
+#define PICO_SDK_VERSION                                                                                     \
     PICO_MAKE_SEMANTIC_VERSION(PICO_SDK_VERSION_MAJOR, PICO_SDK_VERSION_MINOR, PICO_SDK_VERSION_PATCH)
 
 #define PICO_SDK_STRINGIFY_IMPL(x) #x
@@ -50,7 +50,7 @@
 /// ABI fingerprint: SDK major, compiler family and C++ standard library ABI.
 /// The C++ language level (17 or 20) is deliberately not part of it: the
 /// headers produce identical layouts under both.
-#define PICO_SDK_ABI_FINGERPRINT \
+#define PICO_SDK_ABI_FINGERPRINT                                                                             \
     "pico-sdk-" PICO_SDK_STRINGIFY(PICO_SDK_VERSION_MAJOR) ";" PICO_SDK_COMPILER_FAMILY ";" PICO_SDK_STDLIB
 
 namespace pico::sdk {

@@ -51,7 +51,7 @@ struct match_result {
 
 /// The service object. Owned by the plugin; hold it through the shared_ptr find_service returns.
 class file_filters_service {
-public:
+  public:
     /// The name the service is published under (pico::sdk::find_service reads it).
     static constexpr char const* service_name = file_filters::service_name;
     /// The version of this interface (pico::sdk::find_service asks for at least this one).
@@ -63,7 +63,8 @@ public:
     virtual std::vector<filter> filters() const = 0;
     /// Matches `filter_or_pattern` (a filter's name, else a regular expression) against each
     /// path. An invalid expression or one too complex to match is an error, never a hang.
-    virtual match_result match(std::string const& filter_or_pattern, std::vector<std::string> const& paths) const = 0;
+    virtual match_result match(std::string const& filter_or_pattern,
+                               std::vector<std::string> const& paths) const = 0;
 };
 
 } // namespace pico::file_filters
