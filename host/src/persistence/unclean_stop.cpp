@@ -1,0 +1,61 @@
+#include "persistence/unclean_stop.hpp"
+
+#include <algorithm>
+#include <libtorrent/torrent_flags.hpp>
+#include <libtorrent/torrent_info.hpp>
+
+namespace pico::persistence {
+
+bool distrust_saved_progress(lt::add_torrent_params& atp)
+{
+    if (atp.flags & lt::torrent_flags::seed_mode)
+        return false;
+    if (!atp.ti || !atp.ti->is_valid())
+        return false;
+    auto const& have = atp.have_pieces;
+    bool const complete = have.size() == atp.ti->num_pieces() &&
+                          std::all_of(have.begin(), have.end(), [](bool b) { return b; });
+    if (complete)
+        return false;
+    if (have.empty() && atp.verified_pieces.empty() && atp.unfinished_pieces.empty())
+        return false; // libtorrent already checks the files of a torrent without a piece map
+    atp.have_pieces.clear();
+    atp.verified_pieces.clear();
+    atp.unfinished_pieces.clear();
+    return true;
+}
+
+unclean_stop_recovery::unclean_stop_recovery(std::filesystem::path state_dir)
+    : m_marker(std::move(state_dir)), m_previous_clean(m_marker.take())
+{
+}
+
+bool unclean_stop_recovery::prepare_restore(lt::add_torrent_params& atp)
+{
+    return !m_previous_clean && distrust_saved_progress(atp);
+}
+
+void unclean_stop_recovery::torrent_not_restored()
+{
+    // After a clean stop every saved torrent was current; one left alone stays current.
+    if (!m_previous_clean)
+        m_unchecked_left = true;
+}
+
+void unclean_stop_recovery::resume_save_failed()
+{
+    m_save_failed = true;
+}
+
+bool unclean_stop_recovery::will_mark_clean() const
+{
+    return !m_unchecked_left && !m_save_failed;
+}
+
+void unclean_stop_recovery::finish() const
+{
+    if (will_mark_clean())
+        m_marker.write();
+}
+
+} // namespace pico::persistence
