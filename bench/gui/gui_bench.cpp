@@ -43,7 +43,7 @@ int main(int argc, char** argv)
     QTemporaryDir dir;
     sdk::testing::fake_host host;
     gui::gui_bridge bridge;
-    gui::host_link link{host, bridge, nullptr, nullptr, dir.path().toStdString(), "/tmp"};
+    gui::host_link link{host, bridge, nullptr, nullptr, dir.path().toStdString(), "/tmp", nullptr};
 
     // 1. 10,000 restored torrents arriving as torrent_added events, then the window painted.
     QElapsedTimer timer;

@@ -70,6 +70,7 @@ details_pane::details_pane(host_link& link, QWidget* parent)
 void details_pane::clear_details()
 {
     m_hash.clear();
+    m_file_indices.clear();
     m_overview->clear();
     m_files->set_files({}, 0);
     m_peers->setRowCount(0);
@@ -94,11 +95,22 @@ void details_pane::show_details(torrent_details const& d, bool with_files)
                      : QStringLiteral("<br>Error: ") + QString::fromStdString(t.error).toHtmlEscaped()));
     if (other || with_files) {
         std::vector<file_row> rows;
+        m_file_indices.clear();
         for (auto const& f : d.files) {
+            m_file_indices.push_back(f.index);
             if (f.path.find("/.pad/") == std::string::npos && f.path.rfind(".pad/", 0) != 0)
                 rows.push_back({f.index, f.path, f.size, f.priority, -1.0});
         }
         m_files->set_files(rows, static_cast<std::int32_t>(d.files.size()));
+    }
+    if (!d.file_progress.empty() && d.file_progress.size() == m_file_indices.size()) {
+        std::vector<std::int64_t> by_index(d.file_progress.size(), 0);
+        for (std::size_t k = 0; k < m_file_indices.size(); ++k) {
+            auto const i = static_cast<std::size_t>(m_file_indices[k]);
+            if (m_file_indices[k] >= 0 && i < by_index.size())
+                by_index[i] = d.file_progress[k];
+        }
+        m_files->set_progress(by_index);
     }
     m_peers->setRowCount(static_cast<int>(d.peers.size()));
     for (std::size_t i = 0; i < d.peers.size(); ++i) {

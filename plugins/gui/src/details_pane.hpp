@@ -18,6 +18,8 @@ struct torrent_details {
     std::vector<sdk::file_entry> files;
     std::vector<sdk::peer_entry> peers;
     std::vector<sdk::tracker_entry> trackers;
+    /// Downloaded bytes per file, in `files` order of host::files() (host::file_progress).
+    std::vector<std::int64_t> file_progress;
 };
 
 /// Shows one torrent; host calls go through host_link.
@@ -25,7 +27,8 @@ class details_pane final : public QTabWidget {
     Q_OBJECT
   public:
     explicit details_pane(host_link& link, QWidget* parent = nullptr);
-    /// Shows `d`; the file tree is rebuilt only when the torrent changed or `with_files`.
+    /// Shows `d`; the file tree is rebuilt only when the torrent changed or `with_files`; its
+    /// progress column follows d.file_progress every time.
     void show_details(torrent_details const& d, bool with_files);
     /// Empties every tab (nothing selected).
     void clear_details();
@@ -37,6 +40,7 @@ class details_pane final : public QTabWidget {
   private:
     host_link& m_link;
     std::string m_hash;
+    std::vector<std::int32_t> m_file_indices; // host index of each host::files() entry shown
     QLabel* m_overview;
     file_tree_model* m_files;
     QTableWidget* m_peers;

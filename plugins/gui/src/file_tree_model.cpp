@@ -17,6 +17,7 @@ void file_tree_model::set_files(std::vector<file_row> const& files, std::int32_t
     beginResetModel();
     m_files = files;
     m_total_files = total_files;
+    m_progress_known = false;
     m_nodes.assign(1, node{});
     // Folder lookup by (parent, name): one hash lookup per path component.
     std::unordered_map<std::string, std::int32_t> folders;
@@ -92,6 +93,38 @@ std::int64_t file_tree_model::wanted_size() const
     for (auto const& f : m_files)
         total += f.priority > 0 ? f.size : 0;
     return total;
+}
+
+void file_tree_model::set_progress(std::vector<std::int64_t> const& bytes_by_index)
+{
+    for (auto& n : m_nodes)
+        n.done = 0;
+    for (std::size_t id = 0; id < m_nodes.size(); ++id) {
+        if (m_nodes[id].file < 0)
+            continue;
+        auto& f = m_files[static_cast<std::size_t>(m_nodes[id].file)];
+        auto const i = static_cast<std::size_t>(f.index);
+        std::int64_t const done = f.index >= 0 && i < bytes_by_index.size() ? bytes_by_index[i] : 0;
+        f.progress = f.size > 0 ? static_cast<double>(done) / static_cast<double>(f.size) : 1.0;
+        for (auto p = static_cast<std::int32_t>(id); p >= 0; p = m_nodes[static_cast<std::size_t>(p)].parent)
+            m_nodes[static_cast<std::size_t>(p)].done += done;
+    }
+    m_progress_known = true;
+    if (!m_with_progress)
+        return;
+    for (std::size_t id = 0; id < m_nodes.size(); ++id) {
+        auto const& n = m_nodes[id];
+        if (n.children.empty())
+            continue;
+        auto const parent = id == 0 ? QModelIndex() : createIndex(n.row, 0, static_cast<quintptr>(id));
+        emit dataChanged(index(0, 2, parent), index(static_cast<int>(n.children.size()) - 1, 2, parent),
+                         {Qt::DisplayRole});
+    }
+}
+
+std::int64_t file_tree_model::done_bytes(QModelIndex const& index) const
+{
+    return m_progress_known ? node_of(index).done : -1;
 }
 
 void file_tree_model::set_wanted(std::vector<std::int32_t> const& indices, bool wanted)
@@ -208,7 +241,11 @@ QVariant file_tree_model::data(QModelIndex const& index, int role) const
     case 1:
         return size_text(n.size);
     case 2:
-        return f && f->progress >= 0 ? QStringLiteral("%1%").arg(f->progress * 100.0, 0, 'f', 1) : QString();
+        if (!m_progress_known)
+            return QString();
+        return QStringLiteral("%1%").arg(
+            n.size > 0 ? 100.0 * static_cast<double>(n.done) / static_cast<double>(n.size) : 100.0, 0, 'f',
+            1);
     case 3:
         if (!f)
             return QString();

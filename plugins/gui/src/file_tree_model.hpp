@@ -42,6 +42,11 @@ class file_tree_model final : public QAbstractItemModel {
     std::vector<std::int32_t> indices() const;
     /// Sum of the sizes of checked files.
     std::int64_t wanted_size() const;
+    /// Downloaded bytes by host file index (host::file_progress): fills the progress column of
+    /// files and folders with one dataChanged per folder, not per file.
+    void set_progress(std::vector<std::int64_t> const& bytes_by_index);
+    /// Downloaded bytes of a node as last set (tests); -1 before set_progress.
+    std::int64_t done_bytes(QModelIndex const& index) const;
 
     QModelIndex index(int row, int column, QModelIndex const& parent = {}) const override;
     QModelIndex parent(QModelIndex const& child) const override;
@@ -66,6 +71,7 @@ class file_tree_model final : public QAbstractItemModel {
         std::int64_t size = 0;
         std::int32_t files_below = 0;
         std::int32_t wanted_below = 0;
+        std::int64_t done = 0; // bytes downloaded here and below, once m_progress_known
     };
     void set_file_wanted(std::int32_t node_id, bool wanted);
     void set_subtree(std::int32_t node_id, bool wanted);
@@ -76,6 +82,7 @@ class file_tree_model final : public QAbstractItemModel {
     std::vector<node> m_nodes; // m_nodes[0] is the invisible root
     std::vector<file_row> m_files;
     std::int32_t m_total_files = 0;
+    bool m_progress_known = false;
 };
 
 } // namespace pico::gui

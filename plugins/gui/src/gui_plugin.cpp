@@ -51,6 +51,11 @@ class gui_plugin final : public sdk::plugin {
                 w->on_show_add_dialog_changed(show);
             });
         }));
+        // Both fire before host_started, while the window does not exist yet: kept in the roster.
+        m_subs.push_back(sdk::subscribe<sdk::plugin_loaded_event>(
+            h, [this](auto const& e) { m_front_end->roster().loaded(e.id, e.version); }));
+        m_subs.push_back(sdk::subscribe<sdk::plugin_refused_event>(
+            h, [this](auto const& e) { m_front_end->roster().refused(e.id, e.reason); }));
         // Services are published in start(): every plugin has started by host_started.
         m_subs.push_back(sdk::subscribe<sdk::host_started_event>(h, [this, &h](auto const&) {
             auto updater = sdk::find_service<updater::updater_service>(h);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "gui_bridge.hpp"
+#include "plugin_roster.hpp"
 
 #include <memory>
 #include <picotorrent/plugins/file_filters_service.hpp>
@@ -26,6 +27,8 @@ struct host_link {
     std::string state_dir;
     /// The configured default save path.
     std::string default_save_path;
+    /// Plugins the host reported (any thread), for Preferences; null in tests that need none.
+    std::shared_ptr<plugin_roster> plugins;
 };
 
 } // namespace pico::gui

@@ -1,6 +1,7 @@
 #include "main_window.hpp"
 
 #include "formatting.hpp"
+#include "preferences_dialog.hpp"
 #include "progress_delegate.hpp"
 
 #include <QAction>
@@ -123,6 +124,10 @@ void main_window::build_actions()
     magnet->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
     connect(magnet, &QAction::triggered, this, &main_window::open_magnet_dialog);
     file->addSeparator();
+    auto* preferences = file->addAction(QStringLiteral("Preferences…"));
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    connect(preferences, &QAction::triggered, this, &main_window::open_preferences);
+    file->addSeparator();
     auto* quit = file->addAction(QStringLiteral("Quit"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -244,7 +249,9 @@ void main_window::remove_selected(bool with_data)
     if (with_data) {
         auto const answer = QMessageBox::question(
             this, QStringLiteral("Remove torrents"),
-            QStringLiteral("Remove %1 torrent(s) and delete their downloaded data?").arg(hashes.size()),
+            QStringLiteral("Remove %1 torrent(s) and delete the data PicoTorrent downloaded for them?\n\n"
+                           "Files that were already on disk before the torrent was added are kept.")
+                .arg(hashes.size()),
             QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
         if (answer != QMessageBox::Yes)
             return;
@@ -256,10 +263,30 @@ void main_window::remove_selected(bool with_data)
     });
 }
 
+void main_window::open_preferences()
+{
+    m_link.host.post([link = &m_link, this] {
+        auto config = link->host.config();
+        link->bridge.to_gui([this, config = std::move(config)] {
+            auto const plugins = m_link.plugins ? m_link.plugins->snapshot() : std::vector<plugin_status>{};
+            preferences_dialog dialog(m_link, config, plugins, this);
+            dialog.exec();
+        });
+    });
+}
+
 void main_window::dragEnterEvent(QDragEnterEvent* e)
 {
-    if (e->mimeData()->hasUrls())
-        e->acceptProposedAction();
+    // Only what open_arguments can add: local .torrent files and magnet links.
+    for (auto const& url : e->mimeData()->urls()) {
+        if ((url.isLocalFile() &&
+             url.toLocalFile().endsWith(QStringLiteral(".torrent"), Qt::CaseInsensitive)) ||
+            url.scheme() == QStringLiteral("magnet")) {
+            e->acceptProposedAction();
+            return;
+        }
+    }
+    e->ignore();
 }
 
 void main_window::dropEvent(QDropEvent* e)
@@ -300,8 +327,9 @@ void main_window::request_details(bool with_files)
         auto t = link->host.find_torrent(hash);
         if (!t)
             return;
+        // Only the selected torrent's files are asked for: one torrent, once per update batch.
         torrent_details d{*t, with_files ? link->host.files(hash) : std::vector<sdk::file_entry>{},
-                          link->host.peers(hash), link->host.trackers(hash)};
+                          link->host.peers(hash), link->host.trackers(hash), link->host.file_progress(hash)};
         link->bridge.to<main_window>(
             [d = std::move(d), with_files](main_window* w) { w->on_details(d, with_files); });
     });

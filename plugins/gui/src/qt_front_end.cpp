@@ -39,7 +39,7 @@ void qt_front_end::run(std::vector<std::string> const& arguments)
     QApplication::setDesktopFileName(QStringLiteral("picotorrent"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("picotorrent")));
 
-    host_link link{m_host, m_bridge, {}, {}, {}, {}};
+    host_link link{m_host, m_bridge, {}, {}, {}, {}, m_roster};
     {
         std::lock_guard lock(m_mutex);
         link.filters = m_filters;

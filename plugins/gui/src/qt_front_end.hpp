@@ -20,6 +20,8 @@ class qt_front_end final : public sdk::front_end {
 
     /// Host thread -> GUI thread.
     gui_bridge& bridge() { return m_bridge; }
+    /// Plugins the host reported; written on the host thread.
+    plugin_roster& roster() { return *m_roster; }
     /// Host thread, before run(): services and paths found at start-up.
     void set_link_data(std::shared_ptr<file_filters::file_filters_service> filters,
                        std::shared_ptr<updater::updater_service> updater, std::string state_dir,
@@ -28,6 +30,7 @@ class qt_front_end final : public sdk::front_end {
   private:
     sdk::host& m_host;
     gui_bridge m_bridge;
+    std::shared_ptr<plugin_roster> m_roster = std::make_shared<plugin_roster>();
     std::mutex m_mutex;
     std::shared_ptr<file_filters::file_filters_service> m_filters;
     std::shared_ptr<updater::updater_service> m_updater;

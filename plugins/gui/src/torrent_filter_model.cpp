@@ -24,6 +24,15 @@ void torrent_filter_model::set_status_filter(std::optional<status_group> group)
     invalidateFilter();
 }
 
+bool torrent_filter_model::lessThan(QModelIndex const& left, QModelIndex const& right) const
+{
+    if (left.column() == col_name) {
+        if (auto const* m = qobject_cast<torrent_list_model const*>(sourceModel()))
+            return m->name_less(left.row(), right.row());
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
 bool torrent_filter_model::filterAcceptsRow(int source_row, QModelIndex const& source_parent) const
 {
     auto const index = sourceModel()->index(source_row, col_name, source_parent);

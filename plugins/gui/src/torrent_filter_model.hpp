@@ -20,6 +20,8 @@ class torrent_filter_model final : public QSortFilterProxyModel {
 
   protected:
     bool filterAcceptsRow(int source_row, QModelIndex const& source_parent) const override;
+    /// By name: the source's cached collation keys; other columns: sort_role values.
+    bool lessThan(QModelIndex const& left, QModelIndex const& right) const override;
 
   private:
     QString m_name;

@@ -3,9 +3,24 @@
 #include "formatting.hpp"
 
 #include <QDateTime>
+#include <QLocale>
 #include <algorithm>
 
 namespace pico::gui {
+
+torrent_list_model::torrent_list_model(QObject* parent) : QAbstractTableModel(parent)
+{
+    // Under LANG=C Qt compares code units and ignores numeric mode: collate as English there.
+    if (QLocale().language() == QLocale::C)
+        m_collator.setLocale(QLocale(QLocale::English));
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
+    m_collator.setNumericMode(true); // "Episode 2" before "Episode 10"
+}
+
+QCollatorSortKey torrent_list_model::name_key(std::string const& name) const
+{
+    return m_collator.sortKey(QString::fromStdString(name));
+}
 
 int torrent_list_model::rowCount(QModelIndex const& parent) const
 {
@@ -108,8 +123,12 @@ void torrent_list_model::reset(std::vector<sdk::torrent_snapshot> torrents)
     beginResetModel();
     m_rows = std::move(torrents);
     m_row_by_hash.clear();
-    for (std::size_t i = 0; i < m_rows.size(); ++i)
+    m_name_keys.clear();
+    m_name_keys.reserve(m_rows.size());
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
         m_row_by_hash[m_rows[i].info_hash] = static_cast<int>(i);
+        m_name_keys.push_back(name_key(m_rows[i].name));
+    }
     endResetModel();
 }
 
@@ -122,15 +141,25 @@ int torrent_list_model::row_of(std::string const& info_hash) const
 void torrent_list_model::upsert(sdk::torrent_snapshot const& torrent)
 {
     if (int const row = row_of(torrent.info_hash); row >= 0) {
-        m_rows[static_cast<std::size_t>(row)] = torrent;
+        replace(row, torrent);
         emit dataChanged(index(row, 0), index(row, column_count - 1));
         return;
     }
     int const row = rowCount();
     beginInsertRows({}, row, row);
     m_rows.push_back(torrent);
+    m_name_keys.push_back(name_key(torrent.name));
     m_row_by_hash[torrent.info_hash] = row;
     endInsertRows();
+}
+
+void torrent_list_model::replace(int row, sdk::torrent_snapshot const& torrent)
+{
+    auto& slot = m_rows[static_cast<std::size_t>(row)];
+    // A key costs a collation: only a new name (metadata arrived, a rename) makes one.
+    if (slot.name != torrent.name)
+        m_name_keys[static_cast<std::size_t>(row)] = name_key(torrent.name);
+    slot = torrent;
 }
 
 void torrent_list_model::update(std::vector<sdk::torrent_snapshot> const& torrents)
@@ -144,7 +173,7 @@ void torrent_list_model::update(std::vector<sdk::torrent_snapshot> const& torren
             upsert(t);
             continue;
         }
-        m_rows[static_cast<std::size_t>(row)] = t;
+        replace(row, t);
         first = std::min(first, row);
         last = std::max(last, row);
     }
@@ -159,6 +188,7 @@ void torrent_list_model::remove(std::string const& info_hash)
         return;
     beginRemoveRows({}, row, row);
     m_rows.erase(m_rows.begin() + row);
+    m_name_keys.erase(m_name_keys.begin() + row);
     m_row_by_hash.erase(info_hash);
     for (std::size_t i = static_cast<std::size_t>(row); i < m_rows.size(); ++i)
         m_row_by_hash[m_rows[i].info_hash] = static_cast<int>(i);

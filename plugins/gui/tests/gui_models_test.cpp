@@ -90,6 +90,31 @@ void gui_models_test::filter_model_filters_by_name_and_status_and_sorts_numerica
     }
 }
 
+void gui_models_test::name_sort_is_natural_and_follows_renames()
+{
+    gui::torrent_list_model model;
+    model.reset({snapshot("a", "Episode 10", sdk::status_code::downloading, 1),
+                 snapshot("b", "episode 2", sdk::status_code::downloading, 1),
+                 snapshot("c", "Alpha", sdk::status_code::downloading, 1)});
+    gui::torrent_filter_model filter;
+    filter.setSourceModel(&model);
+    filter.sort(gui::col_name, Qt::AscendingOrder);
+    auto names = [&] {
+        QStringList out;
+        for (int r = 0; r < filter.rowCount(); ++r)
+            out << filter.index(r, gui::col_name).data().toString();
+        return out;
+    };
+    // Case-insensitive, numbers by value.
+    QCOMPARE(names(), (QStringList{"Alpha", "episode 2", "Episode 10"}));
+    // Metadata renames a torrent: its cached key follows, and the sorted view with it.
+    model.update({snapshot("c", "Zulu", sdk::status_code::downloading, 1)});
+    QCOMPARE(names(), (QStringList{"episode 2", "Episode 10", "Zulu"}));
+    model.remove("b");
+    model.upsert(snapshot("d", "episode 3", sdk::status_code::downloading, 1));
+    QCOMPARE(names(), (QStringList{"episode 3", "Episode 10", "Zulu"}));
+}
+
 void gui_models_test::file_tree_of_20000_files_checks_and_keeps_pad_indices()
 {
     std::vector<gui::file_row> files;

@@ -15,5 +15,9 @@ int main(int argc, char** argv)
         gui_window_test t;
         failed += QTest::qExec(&t, argc, argv);
     }
+    {
+        gui_dialog_test t;
+        failed += QTest::qExec(&t, argc, argv);
+    }
     return failed == 0 ? 0 : 1;
 }

@@ -10,6 +10,7 @@ class gui_models_test final : public QObject {
     void status_text_names_every_reference_code();
     void list_model_follows_added_updated_removed();
     void filter_model_filters_by_name_and_status_and_sorts_numerically();
+    void name_sort_is_natural_and_follows_renames();
     void file_tree_of_20000_files_checks_and_keeps_pad_indices();
     void metainfo_parses_v1_multi_file_with_pad_files();
     void metainfo_refuses_garbage_with_one_line();
@@ -28,4 +29,15 @@ class gui_window_test final : public QObject {
     void column_choice_is_remembered();
     void single_instance_listener_answers_and_hands_over();
     void details_files_checkbox_sets_file_priorities();
+};
+
+/// Preferences, drag and drop, and the details pane's per-file progress.
+class gui_dialog_test final : public QObject {
+    Q_OBJECT
+  private slots:
+    void preferences_reads_config_and_saves_changed_values();
+    void preferences_shows_refusal_inline_and_keeps_it_unsaved();
+    void dropping_a_torrent_file_adds_it_without_dialog_when_disabled();
+    void dropping_a_torrent_file_opens_the_add_dialog();
+    void details_file_tree_shows_per_file_progress();
 };

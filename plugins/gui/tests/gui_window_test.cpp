@@ -40,7 +40,8 @@ struct window_fixture {
     sdk::testing::fake_host host;
     gui::gui_bridge bridge;
     gui::host_link link{
-        host, bridge, std::make_shared<regex_filters>(), nullptr, dir.path().toStdString(), "/downloads"};
+        host,         bridge, std::make_shared<regex_filters>(), nullptr, dir.path().toStdString(),
+        "/downloads", nullptr};
 
     void fill(gui::main_window& w, int n, bool show_dialog = true)
     {
