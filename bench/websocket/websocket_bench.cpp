@@ -1,10 +1,13 @@
 // Fan-out benchmark: the WebSocket plugin on the host double with N torrents whose state
-// changes every interval, and M websocketpp clients on one thread. Reports the CPU the host
+// changes every interval, and M websocketpp clients spread over P processes (bench_client.hpp:
+// one thread of clients could not keep up with the server). Reports the CPU the host
 // side spends (host thread + the plugin's server thread) per second of wall time, the delay
 // from a state change (the event firing) to a client receiving it (p50/p99), and bytes per
 // client per second. The change time rides in each torrent's "eta" field (steady clock, µs).
 //
-//   websocket_bench [--torrents N] [--clients M] [--seconds S] [--changed FRACTION] [--interval-ms I]
+//   websocket_bench [--torrents N] [--clients M] [--client-processes P] [--seconds S]
+//                   [--changed FRACTION] [--interval-ms I]
+#include "bench_client.hpp"
 #include "plugin_fixture.hpp"
 
 #include <algorithm>
@@ -15,8 +18,6 @@
 #include <iostream>
 #include <sstream>
 #include <unistd.h>
-#include <websocketpp/client.hpp>
-#include <websocketpp/config/asio_no_tls_client.hpp>
 
 using namespace pico::websocket::testing;
 using clock_type = std::chrono::steady_clock;
@@ -65,43 +66,6 @@ double thread_cpu_seconds(std::string const& name)
     return total;
 }
 
-struct client_side {
-    using client_type = websocketpp::client<websocketpp::config::asio_client>;
-    client_type endpoint;
-    std::thread thread;
-    std::atomic<int> opened{0};
-    std::atomic<int> states{0};
-    std::atomic<bool> measuring{false};
-    // Client thread only until joined.
-    std::vector<std::int64_t> delays_us;
-    std::uint64_t bytes = 0;
-    std::uint64_t messages = 0;
-
-    client_side()
-    {
-        endpoint.clear_access_channels(websocketpp::log::alevel::all);
-        endpoint.clear_error_channels(websocketpp::log::elevel::all);
-        endpoint.init_asio();
-        endpoint.set_max_message_size(256 * 1024 * 1024);
-        endpoint.set_open_handler([this](websocketpp::connection_hdl) { ++opened; });
-        endpoint.set_message_handler([this](websocketpp::connection_hdl, client_type::message_ptr msg) {
-            std::string const& text = msg->get_payload();
-            if (text.compare(0, 21, "{\"type\":\"pico_state\",") == 0) {
-                ++states;
-                return;
-            }
-            if (!measuring)
-                return;
-            auto const at = now_us();
-            bytes += text.size();
-            ++messages;
-            auto const eta = text.find("\"eta\":");
-            if (eta != std::string::npos)
-                delays_us.push_back(at - std::strtoll(text.c_str() + eta + 6, nullptr, 10));
-        });
-    }
-};
-
 std::int64_t percentile(std::vector<std::int64_t> v, double p)
 {
     if (v.empty())
@@ -114,8 +78,11 @@ std::int64_t percentile(std::vector<std::int64_t> v, double p)
 
 int main(int argc, char** argv)
 try {
+    if (argc == 4 && std::string(argv[1]) == "--client")
+        return pico::websocket::bench::run_client(argv[2], std::stoi(argv[3]));
     int torrents = 1000;
     int clients = 100;
+    int processes = 4;
     int seconds = 10;
     double changed = 1.0;
     int interval_ms = 1000;
@@ -125,6 +92,8 @@ try {
             torrents = std::stoi(argv[i + 1]);
         else if (a == "--clients")
             clients = std::stoi(argv[i + 1]);
+        else if (a == "--client-processes")
+            processes = std::max(1, std::stoi(argv[i + 1]));
         else if (a == "--seconds")
             seconds = std::stoi(argv[i + 1]);
         else if (a == "--changed")
@@ -145,28 +114,19 @@ try {
     }
     p.host().set_torrents(all);
 
-    client_side cs;
-    for (int i = 0; i < clients; ++i) {
-        websocketpp::lib::error_code ec;
-        auto con = cs.endpoint.get_connection(p.url(), ec);
-        if (ec)
-            throw std::runtime_error(ec.message());
-        cs.endpoint.connect(con);
+    namespace bench = pico::websocket::bench;
+    std::vector<bench::client_process> children;
+    for (int i = 0; i < processes; ++i) {
+        int const share = clients / processes + (i < clients % processes ? 1 : 0);
+        if (share > 0)
+            children.push_back(bench::spawn_client(p.url(), share));
     }
-    cs.thread = std::thread([&] {
-        pthread_setname_np(pthread_self(), "bench-clients");
-        cs.endpoint.run();
-    });
-    for (int i = 0; i < 600 && cs.states < clients; ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    if (cs.states < clients)
-        throw std::runtime_error("only " + std::to_string(cs.states.load()) + " clients got pico_state");
+    for (auto const& c : children)
+        bench::wait_ready(c);
 
     int const per_tick = std::max(1, static_cast<int>(changed * torrents));
-    cs.measuring = true;
     double const cpu_host0 = thread_cpu_seconds("pico-host");
     double const cpu_ws0 = thread_cpu_seconds("pico-websocket");
-    double const cpu_clients0 = thread_cpu_seconds("bench-clients");
     auto const started = clock_type::now();
     int const ticks = seconds * 1000 / interval_ms;
     for (int tick = 0; tick < ticks; ++tick) {
@@ -188,11 +148,17 @@ try {
     double const wall = std::chrono::duration<double>(clock_type::now() - started).count();
     double const cpu_host = thread_cpu_seconds("pico-host") - cpu_host0;
     double const cpu_ws = thread_cpu_seconds("pico-websocket") - cpu_ws0;
-    double const cpu_clients = thread_cpu_seconds("bench-clients") - cpu_clients0;
-    cs.measuring = false;
-
-    cs.endpoint.stop();
-    cs.thread.join();
+    std::vector<std::int64_t> delays_us;
+    std::uint64_t bytes = 0;
+    std::uint64_t messages = 0;
+    double cpu_clients = 0;
+    for (auto& c : children) {
+        auto f = bench::finish(c);
+        delays_us.insert(delays_us.end(), f.delays_us.begin(), f.delays_us.end());
+        bytes += f.bytes;
+        messages += f.messages;
+        cpu_clients += f.cpu_seconds;
+    }
     auto const stats = p.plugin().stats();
     p.stop();
 
@@ -200,14 +166,13 @@ try {
               << ", ticks " << ticks << " every " << interval_ms << " ms\n"
               << "host CPU per second: host thread " << 100 * cpu_host / wall << "%, websocket thread "
               << 100 * cpu_ws / wall << "%, total " << 100 * (cpu_host + cpu_ws) / wall << "% of one core\n"
-              << "client CPU per second (all " << clients
-              << " clients, one thread): " << 100 * cpu_clients / wall << "%\n"
-              << "delay change -> delivery: p50 " << percentile(cs.delays_us, 0.50) / 1000.0 << " ms, p99 "
-              << percentile(cs.delays_us, 0.99) / 1000.0 << " ms, max "
-              << percentile(cs.delays_us, 1.0) / 1000.0 << " ms (" << cs.delays_us.size()
-              << " deliveries, expected " << ticks * clients << ")\n"
-              << "bytes per client per second: " << static_cast<double>(cs.bytes) / clients / wall
-              << " (message size " << (cs.messages ? cs.bytes / cs.messages : 0) << " bytes)\n"
+              << "client CPU (all " << clients << " clients in " << children.size()
+              << " processes, whole run incl. connecting): " << cpu_clients << " s\n"
+              << "delay change -> delivery: p50 " << percentile(delays_us, 0.50) / 1000.0 << " ms, p99 "
+              << percentile(delays_us, 0.99) / 1000.0 << " ms, max " << percentile(delays_us, 1.0) / 1000.0
+              << " ms (" << delays_us.size() << " deliveries, expected " << ticks * clients << ")\n"
+              << "bytes per client per second: " << static_cast<double>(bytes) / clients / wall
+              << " (message size " << (messages ? bytes / messages : 0) << " bytes)\n"
               << "dropped clients: " << stats.dropped << "\n";
     return 0;
 } catch (std::exception const& e) {
