@@ -2,7 +2,9 @@
 
 #include "session/alert_translator.hpp"
 #include "session/info_hash.hpp"
+#include "session/restore_batch.hpp"
 #include "session/snapshot.hpp"
+#include "util/free_memory.hpp"
 
 #include <algorithm>
 #include <boost/asio/post.hpp>
@@ -127,21 +129,11 @@ void session_host::restore_torrents()
     auto loaded = m_store->load_all();
     for (auto const& error : loaded.errors)
         m_log(sdk::log_level::warning, error);
-    for (auto& atp : loaded.torrents) {
-        auto const key = info_hash_string(atp.ti ? atp.ti->info_hashes() : atp.info_hashes);
-        if (m_options.restore_only && !m_options.restore_only->count(key))
-            continue;
-        m_restoring.insert(key);
-        lt::error_code ec;
-        auto h = m_session->add_torrent(std::move(atp), ec);
-        if (ec) {
-            m_restoring.erase(key);
-            m_log(sdk::log_level::error, "cannot restore torrent " + key + ": " + ec.message());
-            continue;
-        }
-        m_torrents[key] = h;
-    }
-    if (!loaded.torrents.empty())
+    auto const count = loaded.torrents.size();
+    auto batch = add_saved_torrents(*m_session, std::move(loaded.torrents), m_options.restore_only);
+    m_torrents.merge(batch.handles);
+    m_restoring = std::move(batch.submitted);
+    if (count > 0)
         m_log(sdk::log_level::info, "restored " + std::to_string(m_torrents.size()) + " torrent(s)");
 }
 
@@ -187,6 +179,8 @@ void session_host::handle_alerts()
         return;
     std::vector<lt::alert*> alerts;
     m_session->pop_alerts(&alerts);
+    bool const restoring = !m_restoring.empty();
+    m_added_status = statuses_for_adds(*m_session, alerts);
     for (auto const* a : alerts) {
         try {
             translate(a);
@@ -199,6 +193,10 @@ void session_host::handle_alerts()
         if (on_alert)
             on_alert(a);
     }
+    m_added_status.clear();
+    // Restoring parsed and freed the resume data of every saved torrent: give that back.
+    if (restoring && m_restoring.empty())
+        util::release_free_memory();
 }
 
 void session_host::translate(lt::alert const* a)
@@ -224,7 +222,12 @@ void session_host::translate(lt::alert const* a)
     }
     if (auto const* added = lt::alert_cast<lt::add_torrent_alert>(a)) {
         if (added->error) {
-            m_log(sdk::log_level::error, "torrent not added: " + added->error.message());
+            auto const key = info_hash_string(added->params.ti ? added->params.ti->info_hashes()
+                                                               : added->params.info_hashes);
+            if (m_restoring.erase(key) > 0)
+                m_log(sdk::log_level::error, "cannot restore torrent " + key + ": " + added->error.message());
+            else
+                m_log(sdk::log_level::error, "torrent not added: " + added->error.message());
             return;
         }
         auto const key = info_hash_string(added->handle.info_hashes());
@@ -232,7 +235,9 @@ void session_host::translate(lt::alert const* a)
         bool const restored = m_restoring.erase(key) > 0;
         if (!restored)
             request_resume_data(added->handle); // so a kill -9 right after adding still remembers it
-        auto snap = make_snapshot(added->handle.status());
+        auto const prefetched = m_added_status.find(key);
+        auto snap =
+            make_snapshot(prefetched != m_added_status.end() ? prefetched->second : added->handle.status());
         m_names[key] = snap.name;
         if (m_stopping)
             return;

@@ -14,6 +14,7 @@
 #include <libtorrent/session.hpp>
 #include <libtorrent/session_params.hpp>
 #include <libtorrent/torrent_handle.hpp>
+#include <libtorrent/torrent_status.hpp>
 #include <map>
 #include <memory>
 #include <optional>
@@ -136,12 +137,13 @@ class session_host {
     last_file_error m_last_file_error;
     bool m_have_stats = false;
 
-    std::map<std::string, lt::torrent_handle> m_torrents; // by info hash string
-    std::map<std::string, std::string> m_names;           // for torrent_removed after the handle is gone
-    std::set<std::string> m_restoring;                    // added from saved state, not yet announced
-    foreign_files m_foreign;                              // files that were there before a torrent
-    std::set<std::string> m_files_held;                   // magnets downloading nothing until their metadata
-    std::set<std::string> m_priorities_set_for;           // set_file_priorities calls while an event runs
+    std::map<std::string, lt::torrent_handle> m_torrents;     // by info hash string
+    std::map<std::string, std::string> m_names;               // for torrent_removed after the handle is gone
+    std::set<std::string> m_restoring;                        // added from saved state, not yet announced
+    std::map<std::string, lt::torrent_status> m_added_status; // statuses_for_adds of the current alert batch
+    foreign_files m_foreign;                                  // files that were there before a torrent
+    std::set<std::string> m_files_held;         // magnets downloading nothing until their metadata
+    std::set<std::string> m_priorities_set_for; // set_file_priorities calls while an event runs
     /// A removal with data whose pre-existing files must stay: what to delete once it is gone.
     struct owned_delete {
         std::shared_ptr<lt::torrent_info const> ti;
