@@ -1,5 +1,6 @@
 #include "core/plugin_host.hpp"
 
+#include "cli/torrent_creation_job.hpp"
 #include "config/config_store.hpp"
 #include "core/application.hpp"
 #include "session/torrent_queries.hpp"
@@ -281,6 +282,37 @@ bool plugin_host::move_in_queue(std::string const& info_hash, sdk::queue_move mo
         return false;
     session::move_in_queue(*h, move);
     return true;
+}
+
+void plugin_host::create_torrent(sdk::create_torrent_request request, sdk::create_progress progress,
+                                 sdk::create_done done)
+{
+    std::weak_ptr<bool> alive = m_alive;
+    application* app = &m_app;
+    std::string id = m_id;
+    // Hashing may take minutes: the pool does it; only the end comes back to the host thread.
+    m_app.pool().post([alive, app, id, request = std::move(request), progress = std::move(progress),
+                       done = std::move(done)] {
+        // A plugin that went away stops its hashing at the next piece.
+        auto const still_wanted = [&alive, &progress](std::int32_t d, std::int32_t total) {
+            auto a = alive.lock();
+            return a && *a && (!progress || progress(d, total));
+        };
+        auto result =
+            cli::run_creation_job(request, still_wanted, std::string("PicoTorrent ") + pico::host_version);
+        boost::asio::post(app->io(), [alive, app, id, done, result = std::move(result)] {
+            auto a = alive.lock();
+            if (!a || !*a || !done)
+                return;
+            try {
+                done(result);
+            } catch (std::exception const& e) {
+                app->plugin_failed(id, std::string("threw from create_torrent's callback: ") + e.what());
+            } catch (...) {
+                app->plugin_failed(id, "threw a non-standard exception from create_torrent's callback");
+            }
+        });
+    });
 }
 
 } // namespace pico::core

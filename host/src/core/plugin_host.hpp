@@ -62,6 +62,8 @@ class plugin_host final : public sdk::host {
     sdk::rate_limits global_limits() override;
     sdk::status set_global_limits(sdk::rate_limits limits) override;
     bool move_in_queue(std::string const& info_hash, sdk::queue_move move) override;
+    void create_torrent(sdk::create_torrent_request request, sdk::create_progress progress,
+                        sdk::create_done done) override;
 
   private:
     application& m_app;

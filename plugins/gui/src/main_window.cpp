@@ -1,5 +1,6 @@
 #include "main_window.hpp"
 
+#include "create_torrent_dialog.hpp"
 #include "formatting.hpp"
 #include "preferences_dialog.hpp"
 #include "progress_delegate.hpp"
@@ -123,6 +124,9 @@ void main_window::build_actions()
     auto* magnet = file->addAction(QStringLiteral("Add magnet link…"));
     magnet->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_U));
     connect(magnet, &QAction::triggered, this, &main_window::open_magnet_dialog);
+    auto* create = file->addAction(QStringLiteral("Create torrent…"));
+    create->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    connect(create, &QAction::triggered, this, &main_window::open_create_dialog);
     file->addSeparator();
     auto* preferences = file->addAction(QStringLiteral("Preferences…"));
     preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -261,6 +265,12 @@ void main_window::remove_selected(bool with_data)
         for (auto const& x : hashes)
             (void)h->remove_torrent(x, mode);
     });
+}
+
+void main_window::open_create_dialog()
+{
+    create_torrent_dialog dialog(m_link, this);
+    dialog.exec();
 }
 
 void main_window::open_preferences()

@@ -69,6 +69,8 @@ class main_window final : public QMainWindow {
     void open_torrent_dialog();
     /// Ctrl+U: the Add magnet link dialog.
     void open_magnet_dialog();
+    /// The Create torrent dialog (Ctrl+N).
+    void open_create_dialog();
     /// The Preferences dialog, with the configuration read on the host thread first.
     void open_preferences();
     /// Info hashes of the selected rows.

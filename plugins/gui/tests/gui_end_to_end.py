@@ -183,6 +183,26 @@ try:
     wait_for("the torrent to leave the host", lambda: not os.path.exists(resume))
     print("Shift+Delete removed it with its data")
 
+    # 4b. Create torrent (Ctrl+N): the host hashes it on its pool, writes it, and seeds it from
+    # where the data is.
+    made = os.path.join(tmp, "made")
+    os.makedirs(made)
+    with open(os.path.join(made, "c.bin"), "wb") as f:
+        f.write(os.urandom(700000))
+    keys("PicoTorrent", "ctrl+n")
+    xdo("windowfocus", "--sync", wait_for("window 'Create torrent'", lambda: window("Create torrent")))
+    time.sleep(0.3)
+    xdo("type", "--delay", "10", made)
+    xdo("key", "Return")
+    made_torrent = made + ".torrent"
+    wait_for("the created torrent file", lambda: os.path.exists(made_torrent), 60)
+    made_hash = json.loads(subprocess.run([BIN, "inspect", "--json", made_torrent], check=True,
+                                          capture_output=True, text=True).stdout)["info_hash"]
+    wait_for("the created torrent seeding in the host",
+             lambda: os.path.exists(os.path.join(state, "resume", made_hash + ".resume")), 30)
+    dismiss("Create torrent", "Escape")
+    print("Create torrent wrote it and the host seeds it")
+
     keys("PicoTorrent", "ctrl+q")
     assert first.wait(30) == 0, "Ctrl+Q exit code"
 

@@ -19,5 +19,9 @@ int main(int argc, char** argv)
         gui_dialog_test t;
         failed += QTest::qExec(&t, argc, argv);
     }
+    {
+        gui_create_test t;
+        failed += QTest::qExec(&t, argc, argv);
+    }
     return failed == 0 ? 0 : 1;
 }

@@ -41,3 +41,12 @@ class gui_dialog_test final : public QObject {
     void dropping_a_torrent_file_opens_the_add_dialog();
     void details_file_tree_shows_per_file_progress();
 };
+
+/// The Create torrent dialog against a host double that hashes on a thread of its own.
+class gui_create_test final : public QObject {
+    Q_OBJECT
+  private slots:
+    void create_sends_the_request_shows_progress_and_seeds();
+    void cancel_stops_hashing_and_adds_nothing();
+    void host_refusal_is_shown();
+};

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <picotorrent/sdk/add_torrent.hpp>
+#include <picotorrent/sdk/create_torrent.hpp>
 #include <picotorrent/sdk/events.hpp>
 #include <picotorrent/sdk/front_end.hpp>
 #include <picotorrent/sdk/session_info.hpp>
@@ -218,6 +219,17 @@ class host {
     virtual bool move_in_queue(std::string const& /*info_hash*/, queue_move /*move*/) { return false; }
     /// Downloaded bytes of each file, in files() order (whole pieces verified so far); empty when unknown.
     virtual std::vector<std::int64_t> file_progress(std::string const& /*info_hash*/) { return {}; }
+    /// Builds a .torrent as `picotorrent create` does, hashing on the background pool: `progress`
+    /// runs there (false stops it), `done` runs once on the host thread. A host without it calls
+    /// `done` at once with the error "not supported by this host".
+    virtual void create_torrent(create_torrent_request /*request*/, create_progress /*progress*/,
+                                create_done done)
+    {
+        create_torrent_result result;
+        result.error = "not supported by this host";
+        if (done)
+            done(result);
+    }
 };
 
 /// Subscribes to event type E with a handler taking E directly.

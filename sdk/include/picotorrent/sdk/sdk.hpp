@@ -2,6 +2,7 @@
 #pragma once
 
 #include <picotorrent/sdk/add_torrent.hpp>
+#include <picotorrent/sdk/create_torrent.hpp>
 #include <picotorrent/sdk/events.hpp>
 #include <picotorrent/sdk/front_end.hpp>
 #include <picotorrent/sdk/host.hpp>
