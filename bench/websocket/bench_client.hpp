@@ -1,8 +1,9 @@
 // The measuring side of the fan-out benchmark, run as separate processes so the clients are not
-// the bottleneck: `websocket_bench --client URL CONNECTIONS` opens CONNECTIONS websocketpp
-// clients on one thread, prints "ready" once every one has its pico_state, records the delay
-// of every torrent_updated it gets (the change time rides in the first "eta", steady clock µs,
-// which is system-wide), and when its stdin closes prints its figures and exits.
+// the bottleneck: `websocket_bench --client URL CONNECTIONS` opens CONNECTIONS raw-socket
+// WebSocket clients on one thread (raw_client.cpp), prints "ready" once every one has its
+// pico_state, records the delay of every torrent_updated frame (the change time rides in the
+// first "eta", steady clock µs, which is system-wide), and when its stdin closes prints its
+// figures and exits.
 #pragma once
 
 #include <cstdint>
