@@ -7,7 +7,7 @@ torrents in both), copies it afresh for every run, and starts each client under 
 
 - window: from spawning the process until its main window is mapped (xdotool);
 - usable: from spawning until a dialog opened by a key press is mapped (ours: Ctrl+, ->
-  "Preferences"; qBittorrent: Alt+O -> "Options"), i.e. the GUI thread answers input;
+  "Preferences"; qBittorrent 4.5: Alt+O -> "Preferences"), i.e. the GUI thread answers input;
 - RSS (MiB) and CPU (% of a core, all threads) over --idle-seconds once usable.
 
     bench/gui/startup_compare.py --picotorrent build/bin/picotorrent --work /tmp/scale-w --count 10000
@@ -118,7 +118,7 @@ def one_run(client, tmp, env):
                             "General\\ExitConfirm=false\nGeneral\\HideZeroValues=false\nWebUI\\Enabled=false", 1)
         open(conf, "w").write(text)
         argv = [args.qbittorrent, "--profile=" + profile, "--no-splash"]
-        main_title, key, dialog_title, quit_key = "^qBittorrent", "alt+o", "^Options", "ctrl+q"
+        main_title, key, dialog_title, quit_key = "^qBittorrent", "alt+o", "^Preferences$", "ctrl+q"
     t0 = time.time()
     p = spawn(argv, env=env, stdout=subprocess.DEVNULL, stderr=open(os.path.join(tmp, "stderr.log"), "w"))
     w = wait_for(client + " main window", lambda: window(main_title))
@@ -172,7 +172,10 @@ try:
                 r["load"] = round(os.getloadavg()[0], 1)
                 results.append(r)
                 print(json.dumps(r), flush=True)
-            finally:
+            except SystemExit:
+                print("startup_compare: %s failed; its folder is kept: %s" % (client, tmp), file=sys.stderr)
+                raise
+            else:
                 shutil.rmtree(tmp, ignore_errors=True)
     for client in clients:
         rs = [r for r in results if r["client"] == client]
