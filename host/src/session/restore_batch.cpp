@@ -49,17 +49,20 @@ restored_batch add_saved_torrents(lt::session& s, std::vector<lt::add_torrent_pa
 std::map<std::string, lt::torrent_status> statuses_for_adds(lt::session& s,
                                                             std::vector<lt::alert*> const& alerts)
 {
-    // One query costs a status per torrent in the session; below this many adds, per-handle
-    // round trips are the cheaper way.
-    constexpr std::size_t bulk_from = 64;
-    std::size_t adds = 0;
-    for (auto const* a : alerts)
-        if (a->type() == lt::add_torrent_alert::alert_type && ++adds >= bulk_from)
-            break;
+    // refresh_torrent_status asks only these torrents, all in one round trip (get_torrent_status
+    // would compute every torrent's status in the session, per batch).
+    std::vector<lt::torrent_status> statuses;
+    for (auto const* a : alerts) {
+        if (auto const* added = lt::alert_cast<lt::add_torrent_alert>(a); added && !added->error) {
+            statuses.emplace_back();
+            statuses.back().handle = added->handle;
+        }
+    }
     std::map<std::string, lt::torrent_status> out;
-    if (adds < bulk_from)
+    if (statuses.size() < 2)
         return out;
-    for (auto& st : s.get_torrent_status([](lt::torrent_status const&) { return true; }))
+    s.refresh_torrent_status(&statuses, lt::status_flags_t::all());
+    for (auto& st : statuses)
         out.emplace(info_hash_string(st.info_hashes), std::move(st));
     return out;
 }

@@ -36,9 +36,9 @@ int alert_queue_size_for(int configured, std::size_t count);
 restored_batch add_saved_torrents(lt::session& s, std::vector<lt::add_torrent_params> saved,
                                   std::optional<std::set<std::string>> const& only);
 
-/// For a batch of alerts with many add_torrent_alerts (a restore): the status of every torrent
-/// in one query, by info hash string, so announcing each added torrent needs no round trip of
-/// its own. Empty for a batch with few adds, which ask their handles one by one.
+/// For a batch of alerts with several add_torrent_alerts (a restore): the status of each added
+/// torrent, by info hash string, from one query, so announcing each needs no round trip of its
+/// own. Empty for a batch with fewer than two adds, which asks its handle directly.
 std::map<std::string, lt::torrent_status> statuses_for_adds(lt::session& s,
                                                             std::vector<lt::alert*> const& alerts);
 
