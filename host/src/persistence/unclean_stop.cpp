@@ -1,5 +1,7 @@
 #include "persistence/unclean_stop.hpp"
 
+#include "session/info_hash.hpp"
+
 #include <algorithm>
 #include <libtorrent/torrent_flags.hpp>
 #include <libtorrent/torrent_info.hpp>
@@ -33,6 +35,19 @@ unclean_stop_recovery::unclean_stop_recovery(std::filesystem::path state_dir)
 bool unclean_stop_recovery::prepare_restore(lt::add_torrent_params& atp)
 {
     return !m_previous_clean && distrust_saved_progress(atp);
+}
+
+int unclean_stop_recovery::prepare_restores(std::vector<lt::add_torrent_params>& saved,
+                                            std::optional<std::set<std::string>> const& only)
+{
+    int checked = 0;
+    for (auto& atp : saved) {
+        if (only && !only->count(session::info_hash_string(atp.ti ? atp.ti->info_hashes() : atp.info_hashes)))
+            torrent_not_restored();
+        else if (prepare_restore(atp))
+            ++checked;
+    }
+    return checked;
 }
 
 void unclean_stop_recovery::torrent_not_restored()

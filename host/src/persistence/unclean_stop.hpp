@@ -9,6 +9,10 @@
 
 #include <filesystem>
 #include <libtorrent/add_torrent_params.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
 
 namespace pico::persistence {
 
@@ -31,6 +35,12 @@ class unclean_stop_recovery {
     /// For a torrent about to be restored from saved state: after an unclean stop, applies
     /// distrust_saved_progress. Returns true when the torrent's files will be checked.
     bool prepare_restore(lt::add_torrent_params& atp);
+
+    /// For the saved torrents about to be restored: prepare_restore on each that `only` lets
+    /// through (every one when unset, else those whose info hash string it holds) and
+    /// torrent_not_restored for the others. Returns how many will have their files checked.
+    int prepare_restores(std::vector<lt::add_torrent_params>& saved,
+                         std::optional<std::set<std::string>> const& only);
 
     /// A saved torrent was left out of this run (a one-shot command restores only its own):
     /// its resume data was not checked, so this run must not vouch for it with a marker.

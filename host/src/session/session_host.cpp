@@ -93,6 +93,7 @@ void session_host::start()
     lt::session_params params;
     if (m_options.persist) {
         m_store.emplace(m_options.state_dir);
+        m_unclean_stop.emplace(m_options.state_dir);
         std::string error;
         if (auto saved = m_store->load_session_state(&error))
             params = std::move(*saved);
@@ -129,12 +130,17 @@ void session_host::restore_torrents()
     auto loaded = m_store->load_all();
     for (auto const& error : loaded.errors)
         m_log(sdk::log_level::warning, error);
+    int const checked = m_unclean_stop->prepare_restores(loaded.torrents, m_options.restore_only);
     auto const count = loaded.torrents.size();
     auto batch = add_saved_torrents(*m_session, std::move(loaded.torrents), m_options.restore_only);
     m_torrents.merge(batch.handles);
     m_restoring = std::move(batch.submitted);
     if (count > 0)
         m_log(sdk::log_level::info, "restored " + std::to_string(m_torrents.size()) + " torrent(s)");
+    if (checked > 0)
+        m_log(sdk::log_level::warning, "the previous run did not stop cleanly: checking the files of " +
+                                           std::to_string(checked) +
+                                           " incomplete torrent(s) instead of trusting their resume data");
 }
 
 void session_host::on_tick()
@@ -208,6 +214,7 @@ void session_host::translate(lt::alert const* a)
             if (m_store)
                 m_store->save(rd->params);
         } catch (std::exception const& e) {
+            m_unclean_stop->resume_save_failed();
             m_log(sdk::log_level::error, std::string("cannot save resume data: ") + e.what());
         }
         finish_shutdown_if_done();
@@ -215,8 +222,11 @@ void session_host::translate(lt::alert const* a)
     }
     if (auto const* rf = lt::alert_cast<lt::save_resume_data_failed_alert>(a)) {
         --m_outstanding_resume;
-        if (rf->error != lt::errors::resume_data_not_modified)
+        if (rf->error != lt::errors::resume_data_not_modified) {
+            if (m_unclean_stop)
+                m_unclean_stop->resume_save_failed();
             m_log(sdk::log_level::warning, "resume data not saved: " + rf->message());
+        }
         finish_shutdown_if_done();
         return;
     }
@@ -716,6 +726,8 @@ void session_host::shutdown(std::function<void()> done, std::chrono::seconds tim
         m_log(sdk::log_level::warning,
               "gave up waiting for " + std::to_string(m_outstanding_resume) + " resume data save(s)");
         m_outstanding_resume = 0;
+        if (m_unclean_stop)
+            m_unclean_stop->resume_save_failed();
         finish_shutdown_if_done();
     });
     finish_shutdown_if_done();
@@ -731,6 +743,11 @@ void session_host::finish_shutdown_if_done()
             m_store->save_session_state(m_session->session_state());
         } catch (std::exception const& e) {
             m_log(sdk::log_level::error, std::string("cannot save session state: ") + e.what());
+        }
+        try {
+            m_unclean_stop->finish(); // last: it vouches for everything saved before it
+        } catch (std::exception const& e) {
+            m_log(sdk::log_level::error, std::string("cannot record the clean stop: ") + e.what());
         }
     }
     auto done = std::move(m_shutdown_done);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "persistence/resume_store.hpp"
+#include "persistence/unclean_stop.hpp"
 #include "session/alert_translator.hpp"
 #include "session/foreign_files.hpp"
 
@@ -127,6 +128,7 @@ class session_host {
     hooks_fn m_hooks;
     std::unique_ptr<lt::session> m_session;
     std::optional<persistence::resume_store> m_store;
+    std::optional<persistence::unclean_stop_recovery> m_unclean_stop; // with m_store
     boost::asio::steady_timer m_tick_timer;
     boost::asio::steady_timer m_shutdown_timer;
     std::chrono::steady_clock::time_point m_last_resume_save;

@@ -2,6 +2,7 @@
 // their possibly stale piece map (so libtorrent checks their files), complete ones keep it, and
 // a run vouches for the state directory only when nothing in it was left unchecked.
 #include "persistence/unclean_stop.hpp"
+#include "session/info_hash.hpp"
 #include "support/test_support.hpp"
 #include "util/atomic_file.hpp"
 
@@ -153,6 +154,24 @@ TEST(unclean_stop_recovery, torrent_left_unchecked_after_an_unclean_stop_keeps_t
     EXPECT_FALSE(recovery.will_mark_clean());
     recovery.finish();
     EXPECT_FALSE(clean_stop_marker(tmp.path()).take()) << "the next run must check that torrent";
+}
+
+TEST(unclean_stop_recovery, prepare_restores_checks_the_restored_ones_and_remembers_the_others)
+{
+    test_support::temp_dir tmp;
+    unclean_stop_recovery recovery(tmp.path());
+    std::vector<lt::add_torrent_params> saved{eight_piece_torrent(tmp)};
+    saved.front().have_pieces.resize(8, false);
+    auto const key = session::info_hash_string(saved.front().ti->info_hashes());
+    EXPECT_EQ(recovery.prepare_restores(saved, std::nullopt), 1);
+    EXPECT_TRUE(saved.front().have_pieces.empty());
+    EXPECT_TRUE(recovery.will_mark_clean());
+
+    saved.front().have_pieces.resize(8, false);
+    EXPECT_EQ(recovery.prepare_restores(saved, std::set<std::string>{"another"}), 0);
+    EXPECT_EQ(saved.front().have_pieces.size(), 8) << "left for the run that restores it";
+    EXPECT_FALSE(recovery.will_mark_clean());
+    EXPECT_EQ(recovery.prepare_restores(saved, std::set<std::string>{key}), 1);
 }
 
 TEST(unclean_stop_recovery, failed_resume_save_keeps_the_directory_unclean)
