@@ -19,8 +19,6 @@ bool distrust_saved_progress(lt::add_torrent_params& atp)
                           std::all_of(have.begin(), have.end(), [](bool b) { return b; });
     if (complete)
         return false;
-    if (have.empty() && atp.verified_pieces.empty() && atp.unfinished_pieces.empty())
-        return false; // libtorrent already checks the files of a torrent without a piece map
     atp.have_pieces.clear();
     atp.verified_pieces.clear();
     atp.unfinished_pieces.clear();

@@ -20,7 +20,8 @@ namespace pico::persistence {
 /// unfinished pieces), so libtorrent checks its files on disk when it is added: with no piece
 /// map and any file present, libtorrent runs a full check. Complete torrents and torrents in
 /// seed mode keep theirs (a complete map cannot be stale: data only grows), and so do magnets
-/// without metadata (there is nothing to check yet). Returns whether it changed `atp`.
+/// without metadata (there is nothing to check yet). Returns whether the torrent's files will be
+/// checked (also when it had no piece map to forget).
 bool distrust_saved_progress(lt::add_torrent_params& atp);
 
 /// One host run's view of clean stops, from start to shutdown. Lives on the host thread.

@@ -207,6 +207,8 @@ void session_host::handle_alerts()
 
 void session_host::translate(lt::alert const* a)
 {
+    if (!m_stopping && m_hash_conflicts.handle(a, m_log))
+        return;
     // Persistence first: these alerts matter even while stopping.
     if (auto const* rd = lt::alert_cast<lt::save_resume_data_alert>(a)) {
         --m_outstanding_resume;

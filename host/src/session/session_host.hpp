@@ -6,6 +6,7 @@
 #include "persistence/unclean_stop.hpp"
 #include "session/alert_translator.hpp"
 #include "session/foreign_files.hpp"
+#include "session/hash_conflict_recovery.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -137,6 +138,7 @@ class session_host {
     std::int64_t m_last_sent_payload = 0;
     /// The file error last published, so its follow-up torrent_error_alert is not a second event.
     last_file_error m_last_file_error;
+    hash_conflict_recovery m_hash_conflicts;
     bool m_have_stats = false;
 
     std::map<std::string, lt::torrent_handle> m_torrents;     // by info hash string

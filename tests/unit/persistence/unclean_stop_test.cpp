@@ -100,7 +100,7 @@ TEST(distrust_saved_progress, complete_torrent_keeps_its_piece_map)
     EXPECT_EQ(atp.have_pieces.count(), 8);
 }
 
-TEST(distrust_saved_progress, seed_mode_no_metadata_and_no_piece_map_are_left_alone)
+TEST(distrust_saved_progress, seed_mode_and_no_metadata_are_left_alone)
 {
     test_support::temp_dir tmp;
     auto seed = eight_piece_torrent(tmp);
@@ -111,9 +111,14 @@ TEST(distrust_saved_progress, seed_mode_no_metadata_and_no_piece_map_are_left_al
 
     auto magnet = lt::parse_magnet_uri("magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567");
     EXPECT_FALSE(distrust_saved_progress(magnet));
+}
 
+TEST(distrust_saved_progress, torrent_without_a_piece_map_is_checked_too)
+{
+    test_support::temp_dir tmp;
     auto fresh = eight_piece_torrent(tmp);
-    EXPECT_FALSE(distrust_saved_progress(fresh));
+    EXPECT_TRUE(distrust_saved_progress(fresh)) << "libtorrent checks its files: it counts as checked";
+    EXPECT_TRUE(fresh.have_pieces.empty());
 }
 
 TEST(unclean_stop_recovery, after_a_clean_stop_saved_progress_is_trusted_and_the_run_marks_clean)
