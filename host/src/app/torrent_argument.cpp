@@ -2,9 +2,9 @@
 
 #include "cli/echo.hpp"
 #include "cli/metainfo_reader.hpp"
-#include "session/info_hash.hpp"
+#include "util/info_hash.hpp"
+#include "util/peer_endpoint.hpp"
 
-#include <boost/asio/ip/address.hpp>
 #include <filesystem>
 #include <libtorrent/load_torrent.hpp>
 #include <libtorrent/magnet_uri.hpp>
@@ -56,30 +56,19 @@ torrent_argument read_torrent_argument(std::string const& text)
         }
     }
     out.info_hash =
-        session::info_hash_string(out.params.ti ? out.params.ti->info_hashes() : out.params.info_hashes);
+        util::info_hash_string(out.params.ti ? out.params.ti->info_hashes() : out.params.info_hashes);
     return out;
 }
 
 std::string check_peer_argument(std::string const& text)
 {
-    auto const colon = text.rfind(':');
-    std::string host = colon == std::string::npos ? std::string() : text.substr(0, colon);
-    if (host.size() > 2 && host.front() == '[' && host.back() == ']')
-        host = host.substr(1, host.size() - 2);
-    // The one name accepted without a resolver: it cannot mean anything but this machine.
-    bool const localhost = host == "localhost";
-    if (localhost)
-        host = "127.0.0.1";
-    boost::system::error_code ec;
-    boost::asio::ip::make_address(host, ec);
-    std::string const port = colon == std::string::npos ? std::string() : text.substr(colon + 1);
-    bool const port_ok = !port.empty() && port.size() <= 5 &&
-                         port.find_first_not_of("0123456789") == std::string::npos && std::stoi(port) >= 1 &&
-                         std::stoi(port) <= 65535;
-    if (host.empty() || ec || !port_ok)
-        throw std::invalid_argument("invalid peer '" + cli::echo(text, 100) +
-                                    "': expected IP:PORT, e.g. 127.0.0.1:6881, [::1]:6881 or localhost:6881");
-    return localhost ? host + ":" + port : text;
+    auto const endpoint = util::parse_peer_endpoint(text);
+    if (!endpoint)
+        throw std::invalid_argument(util::peer_endpoint_error(text));
+    // libtorrent resolves no names here: localhost is passed on as the address it stands for.
+    if (text.rfind("localhost:", 0) == 0)
+        return "127.0.0.1:" + std::to_string(endpoint->port());
+    return text;
 }
 
 } // namespace pico::app

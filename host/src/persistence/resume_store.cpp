@@ -1,7 +1,7 @@
 #include "persistence/resume_store.hpp"
 
-#include "session/info_hash.hpp"
 #include "util/atomic_file.hpp"
+#include "util/info_hash.hpp"
 
 #include <algorithm>
 #include <libtorrent/bdecode.hpp>
@@ -21,7 +21,7 @@ constexpr char const* resume_extension = ".resume";
 
 std::string key_of(lt::add_torrent_params const& atp)
 {
-    return session::info_hash_string(atp.ti ? atp.ti->info_hashes() : atp.info_hashes);
+    return util::info_hash_string(atp.ti ? atp.ti->info_hashes() : atp.info_hashes);
 }
 
 // write_file_atomically names its temporary ".<name>.tmp.<pid>.<random>"; returns the pid, or -1
@@ -85,11 +85,11 @@ void resume_store::save(lt::add_torrent_params const& atp)
 void resume_store::remove(std::string const& info_hash)
 {
     // Only real hashes name files: nothing outside resume/ can be reached through this.
-    auto const parsed = session::parse_info_hash(info_hash);
+    auto const parsed = util::parse_info_hash(info_hash);
     if (!parsed)
         return;
     std::error_code ec;
-    fs::remove(resume_file(session::info_hash_string(*parsed)), ec);
+    fs::remove(resume_file(util::info_hash_string(*parsed)), ec);
 }
 
 resume_store::loaded resume_store::load_all() const

@@ -1,6 +1,6 @@
 #include "persistence/unclean_stop.hpp"
 
-#include "session/info_hash.hpp"
+#include "util/info_hash.hpp"
 
 #include <algorithm>
 #include <libtorrent/torrent_flags.hpp>
@@ -40,7 +40,7 @@ int unclean_stop_recovery::prepare_restores(std::vector<lt::add_torrent_params>&
 {
     int checked = 0;
     for (auto& atp : saved) {
-        if (only && !only->count(session::info_hash_string(atp.ti ? atp.ti->info_hashes() : atp.info_hashes)))
+        if (only && !only->count(util::info_hash_string(atp.ti ? atp.ti->info_hashes() : atp.info_hashes)))
             torrent_not_restored();
         else if (prepare_restore(atp))
             ++checked;

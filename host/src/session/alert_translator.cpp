@@ -1,7 +1,7 @@
 #include "session/alert_translator.hpp"
 
-#include "session/info_hash.hpp"
 #include "session/snapshot.hpp"
+#include "util/info_hash.hpp"
 
 #include <libtorrent/alert_types.hpp>
 #include <libtorrent/session_stats.hpp>
@@ -62,7 +62,7 @@ void on_storage_moved(lt::torrent_alert const& a, std::string old_path, std::str
 void on_file_completed(lt::file_completed_alert const& a, publish_fn const& publish)
 {
     sdk::file_completed_event e;
-    e.info_hash = info_hash_string(a.handle.info_hashes());
+    e.info_hash = util::info_hash_string(a.handle.info_hashes());
     auto const ti = a.handle.torrent_file();
     e.file.index = static_cast<std::int32_t>(a.index);
     if (ti) {
@@ -76,7 +76,7 @@ void on_file_completed(lt::file_completed_alert const& a, publish_fn const& publ
 void on_tracker_error(lt::tracker_error_alert const& a, publish_fn const& publish, log_fn const& log)
 {
     sdk::tracker_error_event e;
-    e.info_hash = info_hash_string(a.handle.info_hashes());
+    e.info_hash = util::info_hash_string(a.handle.info_hashes());
     e.url = a.tracker_url();
     e.message = a.error.message();
     if (a.failure_reason() && *a.failure_reason())

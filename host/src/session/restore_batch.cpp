@@ -1,6 +1,6 @@
 #include "session/restore_batch.hpp"
 
-#include "session/info_hash.hpp"
+#include "util/info_hash.hpp"
 
 #include <algorithm>
 #include <libtorrent/alert_types.hpp>
@@ -22,7 +22,7 @@ restored_batch add_saved_torrents(lt::session& s, std::vector<lt::add_torrent_pa
 {
     restored_batch out;
     for (auto& atp : saved) {
-        auto key = info_hash_string(atp.ti ? atp.ti->info_hashes() : atp.info_hashes);
+        auto key = util::info_hash_string(atp.ti ? atp.ti->info_hashes() : atp.info_hashes);
         if (only && !only->count(key))
             continue;
         out.submitted.insert(std::move(key));
@@ -35,14 +35,14 @@ restored_batch add_saved_torrents(lt::session& s, std::vector<lt::add_torrent_pa
                   alert_queue_size_for(configured, out.submitted.size()));
     s.apply_settings(std::move(queue));
     for (auto& atp : saved) {
-        if (only && !only->count(info_hash_string(atp.ti ? atp.ti->info_hashes() : atp.info_hashes)))
+        if (only && !only->count(util::info_hash_string(atp.ti ? atp.ti->info_hashes() : atp.info_hashes)))
             continue;
         s.async_add_torrent(std::move(atp));
     }
     // libtorrent runs its calls in order on its own thread: this one returns after every add
     // above, in one round trip, with the handle of each torrent that was added.
     for (auto const& st : s.get_torrent_status([](lt::torrent_status const&) { return true; }, {}))
-        out.handles.emplace(info_hash_string(st.info_hashes), st.handle);
+        out.handles.emplace(util::info_hash_string(st.info_hashes), st.handle);
     return out;
 }
 
@@ -63,7 +63,7 @@ std::map<std::string, lt::torrent_status> statuses_for_adds(lt::session& s,
         return out;
     s.refresh_torrent_status(&statuses, lt::status_flags_t::all());
     for (auto& st : statuses)
-        out.emplace(info_hash_string(st.info_hashes), std::move(st));
+        out.emplace(util::info_hash_string(st.info_hashes), std::move(st));
     return out;
 }
 

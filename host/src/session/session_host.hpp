@@ -1,5 +1,7 @@
 // Owns the libtorrent session: adds and controls torrents, turns alerts into SDK
-// events on the host thread, and keeps resume data and session state on disk.
+// events on the host thread, and keeps resume data and session state on disk. One class, one
+// file per stage: session_host.cpp (life cycle), add_pipeline.cpp, session_alerts.cpp,
+// torrent_control.cpp and session_settings.cpp.
 #pragma once
 
 #include "persistence/resume_store.hpp"
@@ -13,6 +15,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <libtorrent/fwd.hpp>
 #include <libtorrent/session.hpp>
 #include <libtorrent/session_params.hpp>
 #include <libtorrent/torrent_handle.hpp>
@@ -71,6 +74,10 @@ class session_host {
 
     /// See pico::sdk::host::add_torrent.
     sdk::add_torrent_result add(sdk::add_torrent_request request);
+    /// The same add, hooks included, for parameters a command has already prepared (`seed`
+    /// maps its storage first). `request` says where the torrent came from; its info hash, name
+    /// and files are filled in from `atp`, and an empty save_path means atp's own.
+    sdk::add_torrent_result add_params(lt::add_torrent_params atp, sdk::add_torrent_request request);
     /// See pico::sdk::host::remove_torrent.
     bool remove(std::string const& info_hash, sdk::remove_mode mode);
     /// See pico::sdk::host::pause_torrent.
@@ -109,18 +116,33 @@ class session_host {
     std::string handle_key(lt::torrent_handle const& h) const;
     /// The handle of a torrent, if present.
     std::optional<lt::torrent_handle> handle(std::string const& info_hash) const;
-    /// Extra alert handling for one-shot commands, called for every alert after translation.
+    /// True while a magnet's files are held at "don't download" until the host has handled its
+    /// metadata: libtorrent already reports the metadata, and nothing wanted, before that.
+    bool files_held(std::string const& info_hash) const { return m_files_held.count(info_hash) > 0; }
+    /// A raw view of every alert after translation, for diagnostics only (`download
+    /// --debug-handshake` logs peer handshakes with it); commands otherwise use SDK events.
     std::function<void(lt::alert const*)> on_alert;
 
   private:
+    // session_alerts.cpp: one handler per alert that changes the host's own state.
     void handle_alerts();
     void translate(lt::alert const* a);
+    void on_resume_data_saved(lt::save_resume_data_alert const& rd);
+    void on_resume_data_failed(lt::save_resume_data_failed_alert const& rf);
+    void on_torrent_added(lt::add_torrent_alert const& added);
+    void on_torrent_removed(lt::torrent_removed_alert const& removed);
+    void on_metadata_received(lt::metadata_received_alert const& md);
+    void on_torrent_finished(lt::torrent_finished_alert const& fin);
+    void on_session_stats(lt::session_stats_alert const& stats);
+    // session_host.cpp: the life cycle.
     void on_tick();
     void save_changed_resume_data();
     void request_resume_data(lt::torrent_handle const& h);
     void restore_torrents();
     void finish_shutdown_if_done();
+    // add_pipeline.cpp: the request's source read into add parameters, and described back.
     lt::add_torrent_params prepare(sdk::add_torrent_request& request, std::string& error);
+    void describe(lt::add_torrent_params const& atp, sdk::add_torrent_request& request) const;
 
     boost::asio::io_context& m_ioc;
     session_options m_options;

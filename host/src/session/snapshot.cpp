@@ -1,7 +1,7 @@
 #include "session/snapshot.hpp"
 
-#include "session/info_hash.hpp"
 #include "session/status_mapping.hpp"
+#include "util/info_hash.hpp"
 
 #include <algorithm>
 #include <libtorrent/download_priority.hpp>
@@ -61,8 +61,8 @@ std::string describe_error(lt::error_code const& ec, lt::file_index_t file,
 sdk::torrent_snapshot make_snapshot(lt::torrent_status const& st)
 {
     sdk::torrent_snapshot s;
-    s.info_hash = info_hash_string(st.info_hashes);
-    s.info_hash_v2 = v2_hash_string(st.info_hashes);
+    s.info_hash = util::info_hash_string(st.info_hashes);
+    s.info_hash_v2 = util::v2_hash_string(st.info_hashes);
     s.name = st.name;
     s.queue_position = static_cast<std::int32_t>(static_cast<int>(st.queue_position));
     // libtorrent reports `total` as 0 once seeding (no piece picker), when every byte counts as wanted.

@@ -1,8 +1,8 @@
 // Resume data and session state survive a round trip through real files; bad files are set aside.
 #include "persistence/resume_store.hpp"
-#include "session/info_hash.hpp"
 #include "support/test_support.hpp"
 #include "util/atomic_file.hpp"
+#include "util/info_hash.hpp"
 
 #include <fstream>
 #include <gtest/gtest.h>
@@ -62,7 +62,7 @@ TEST_F(resume_store_test, a_real_torrent_round_trips_and_restarts_without_rechec
     test_support::make_payload(payload, {{"a.bin", 200000}, {"b.bin", 50000}}, 6);
     auto const hashes =
         test_support::make_torrent(payload, tmp.path() / "data.torrent", {.piece_size = 16384});
-    auto const key = session::info_hash_string(hashes);
+    auto const key = util::info_hash_string(hashes);
 
     resume_store store(state());
     EXPECT_EQ(store.directory(), state());
@@ -117,7 +117,7 @@ TEST_F(resume_store_test, a_magnet_without_metadata_round_trips)
     ASSERT_EQ(loaded.torrents.size(), 1u);
     auto const& atp = loaded.torrents.front();
     EXPECT_FALSE(atp.ti);
-    EXPECT_EQ(session::info_hash_string(atp.info_hashes), hex);
+    EXPECT_EQ(util::info_hash_string(atp.info_hashes), hex);
     EXPECT_EQ(atp.name, "pending name");
     EXPECT_EQ(atp.trackers, std::vector<std::string>{"http://127.0.0.1:1/announce"});
     EXPECT_EQ(atp.save_path, (tmp.path() / "dl").string());
@@ -134,7 +134,7 @@ TEST_F(resume_store_test, a_v2_only_magnet_is_keyed_by_its_v2_hash)
     EXPECT_TRUE(fs::exists(state() / "resume" / (v2 + ".resume")));
     auto loaded = store.load_all();
     ASSERT_EQ(loaded.torrents.size(), 1u);
-    EXPECT_EQ(session::v2_hash_string(loaded.torrents.front().info_hashes), v2);
+    EXPECT_EQ(util::v2_hash_string(loaded.torrents.front().info_hashes), v2);
 }
 
 TEST_F(resume_store_test, a_corrupt_file_is_reported_and_set_aside_never_deleted)

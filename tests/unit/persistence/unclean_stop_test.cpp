@@ -2,9 +2,9 @@
 // their possibly stale piece map (so libtorrent checks their files), complete ones keep it, and
 // a run vouches for the state directory only when nothing in it was left unchecked.
 #include "persistence/unclean_stop.hpp"
-#include "session/info_hash.hpp"
 #include "support/test_support.hpp"
 #include "util/atomic_file.hpp"
+#include "util/info_hash.hpp"
 
 #include <gtest/gtest.h>
 #include <libtorrent/load_torrent.hpp>
@@ -167,7 +167,7 @@ TEST(unclean_stop_recovery, prepare_restores_checks_the_restored_ones_and_rememb
     unclean_stop_recovery recovery(tmp.path());
     std::vector<lt::add_torrent_params> saved{eight_piece_torrent(tmp)};
     saved.front().have_pieces.resize(8, false);
-    auto const key = session::info_hash_string(saved.front().ti->info_hashes());
+    auto const key = util::info_hash_string(saved.front().ti->info_hashes());
     EXPECT_EQ(recovery.prepare_restores(saved, std::nullopt), 1);
     EXPECT_TRUE(saved.front().have_pieces.empty());
     EXPECT_TRUE(recovery.will_mark_clean());

@@ -1,7 +1,7 @@
 // Snapshots from hand-made statuses (every computed field) and from a real loopback session.
-#include "session/info_hash.hpp"
 #include "session/snapshot.hpp"
 #include "support/test_support.hpp"
+#include "util/info_hash.hpp"
 
 #include <ctime>
 #include <gtest/gtest.h>
@@ -75,7 +75,7 @@ TEST(snapshot, peer_totals_prefer_scrape_counts_then_peer_list_then_connected)
 TEST(snapshot, copies_identity_and_progress_fields)
 {
     lt::torrent_status st;
-    auto const ih = parse_info_hash("0123456789abcdef0123456789abcdef01234567");
+    auto const ih = util::parse_info_hash("0123456789abcdef0123456789abcdef01234567");
     st.info_hashes = *ih;
     st.name = "name";
     st.save_path = "/save/here";
@@ -181,9 +181,9 @@ TEST_F(snapshot_session, a_seeding_torrent)
     auto const h = add(tmp.path() / "seed", lt::torrent_flags::auto_managed);
     ASSERT_TRUE(test_support::wait_until([&] { return h.status().is_seeding; }, 60s));
     auto const s = make_snapshot(h.status());
-    EXPECT_EQ(s.info_hash, info_hash_string(hashes));
+    EXPECT_EQ(s.info_hash, util::info_hash_string(hashes));
     EXPECT_EQ(s.info_hash.size(), 40u);
-    EXPECT_EQ(s.info_hash_v2, v2_hash_string(hashes));
+    EXPECT_EQ(s.info_hash_v2, util::v2_hash_string(hashes));
     EXPECT_EQ(s.info_hash_v2.size(), 64u) << "make_torrent makes hybrids";
     EXPECT_EQ(s.name, "album");
     EXPECT_EQ(s.size, total);
@@ -242,7 +242,7 @@ TEST_F(snapshot_session, a_forced_download_with_no_peers)
 
 TEST_F(snapshot_session, a_magnet_without_metadata)
 {
-    auto atp = lt::parse_magnet_uri("magnet:?xt=urn:btih:" + info_hash_string(hashes) + "&dn=pending");
+    auto atp = lt::parse_magnet_uri("magnet:?xt=urn:btih:" + util::info_hash_string(hashes) + "&dn=pending");
     atp.save_path = (tmp.path() / "magnet").string();
     atp.flags &= ~(lt::torrent_flags::auto_managed | lt::torrent_flags::paused);
     auto const h = ses.add_torrent(std::move(atp));
@@ -250,7 +250,7 @@ TEST_F(snapshot_session, a_magnet_without_metadata)
     auto const s = make_snapshot(h.status());
     EXPECT_EQ(s.status, sdk::status_code::downloading_metadata);
     EXPECT_EQ(s.state, sdk::torrent_state::downloading_metadata);
-    EXPECT_EQ(s.info_hash, info_hash_string(hashes));
+    EXPECT_EQ(s.info_hash, util::info_hash_string(hashes));
     EXPECT_EQ(s.name, "pending");
     EXPECT_FALSE(s.has_metadata);
     EXPECT_EQ(s.size, 0);
@@ -271,7 +271,7 @@ TEST_F(snapshot_session, a_v2_only_torrent_is_named_by_its_v2_hash)
     auto const s = make_snapshot(h.status());
     EXPECT_EQ(s.info_hash.size(), 64u);
     EXPECT_EQ(s.info_hash, s.info_hash_v2);
-    EXPECT_EQ(s.info_hash, v2_hash_string(v2));
+    EXPECT_EQ(s.info_hash, util::v2_hash_string(v2));
 }
 
 TEST(file_entries, an_invalid_handle_has_none)

@@ -34,27 +34,23 @@ class download_watch {
     {
     }
 
-    void start() { tick(); }
-
-    /// Sees every alert: completion is noticed at once instead of at the next tick.
-    void on_alert(lt::alert const* a)
+    /// Completion is noticed at once from the host's events, not only at the next tick.
+    void start()
     {
-        if (m_debug)
-            m_handshakes.on_alert(a);
-        // libtorrent announces a new torrent to the DHT at once, and then every 15 minutes. If
-        // the DHT's routers were not known yet, that first lookup found nothing; ask again now.
-        if (lt::alert_cast<lt::dht_bootstrap_alert>(a))
-            boost::asio::post(m_app.io(), [this] {
-                if (auto h = m_app.session().handle(m_info_hash))
-                    h->force_dht_announce();
-            });
-        if (lt::alert_cast<lt::torrent_finished_alert>(a) || lt::alert_cast<lt::state_changed_alert>(a) ||
-            lt::alert_cast<lt::torrent_error_alert>(a))
-            boost::asio::post(m_app.io(), [this] {
-                if (!m_done)
-                    m_done = check();
-            });
+        for (auto type : {sdk::event_type::torrent_finished, sdk::event_type::state_changed,
+                          sdk::event_type::torrent_error})
+            m_events.push_back(m_app.events().subscribe("download", type, [this](sdk::event const&) {
+                // After the event's other handlers: check() may stop the host.
+                boost::asio::post(m_app.io(), [this] {
+                    if (!m_done)
+                        m_done = check();
+                });
+            }));
+        tick();
     }
+
+    /// --debug-handshake: the peer handshakes, which no SDK event describes.
+    void on_alert(lt::alert const* a) { m_handshakes.on_alert(a); }
 
   private:
     void tick()
@@ -83,7 +79,9 @@ class download_watch {
             if (auto h = m_app.session().handle(m_info_hash))
                 m_handshakes.report_peers(*h);
         }
-        if (t->has_metadata && t->total_wanted == 0 && t->size > 0) {
+        // Until the host has handled a magnet's metadata its files are held, not unwanted.
+        if (t->has_metadata && t->total_wanted == 0 && t->size > 0 &&
+            !m_app.session().files_held(m_info_hash)) {
             stop(nothing_wanted(), exit_bad_input);
             return true;
         }
@@ -137,6 +135,7 @@ class download_watch {
     boost::asio::steady_timer m_timer;
     progress_display m_display;
     handshake_logger m_handshakes;
+    std::vector<sdk::subscription> m_events;
     std::chrono::steady_clock::time_point m_last_progress;
     std::int64_t m_last_done = -1;
     bool m_had_metadata = false;
@@ -236,7 +235,7 @@ int run_download_command(command_context const& ctx)
     options.restore_only = std::set<std::string>{torrent.info_hash};
     options.interrupted_exit_code = 130;
     bool const debug = vm.count("debug-handshake") > 0;
-    // dht_bootstrap_alert (see download_watch::on_alert) is in the dht category.
+    // dht_bootstrap_alert (the session host re-announces on it) is in the dht category.
     int const dht_alerts = static_cast<int>(static_cast<std::uint32_t>(lt::alert_category::dht));
     options.setting_overrides["alert_mask"] =
         std::int64_t(dht_alerts | (debug ? handshake_logger::alert_mask() : 0));
@@ -249,7 +248,8 @@ int run_download_command(command_context const& ctx)
         prefer_tcp_when_allowed(app.session());
         download_watch watch(app, torrent.info_hash, std::chrono::seconds(vm["session-timeout"].as<int>()),
                              debug);
-        app.session().on_alert = [&watch](lt::alert const* a) { watch.on_alert(a); };
+        if (debug)
+            app.session().on_alert = [&watch](lt::alert const* a) { watch.on_alert(a); };
         if (!app.start())
             return exit_bad_input;
         watch.start();

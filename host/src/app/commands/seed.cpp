@@ -128,8 +128,8 @@ int run_seed_command(command_context const& ctx)
     int const port = vm.count("port") ? vm["port"].as<int>() : 6881;
     try {
         read_host_options(vm, options);
-        // seed adds its torrent itself, past the add-torrent hooks file filters work through:
-        // a filter here would be silently ignored, so say so instead.
+        // A file filter only chooses what is downloaded, and a seed downloads nothing: an
+        // --include or --exclude here would be silently ignored, so say so instead.
         for (auto const& [name, values] : options.plugin_options) {
             if (!values.empty())
                 throw std::invalid_argument("--" + name +
@@ -180,13 +180,21 @@ int run_seed_command(command_context const& ctx)
         // upload_mode: while libtorrent checks the data, nothing may be downloaded into it.
         atp.flags |= lt::torrent_flags::upload_mode;
         atp.flags &= ~(lt::torrent_flags::auto_managed | lt::torrent_flags::paused);
-        lt::error_code ec;
-        auto h = app.session().native().add_torrent(std::move(atp), ec);
-        if (ec) {
-            std::cerr << "picotorrent seed: " << ec.message() << '\n';
+        // Through the host's one add path: plugins' add hooks see (and may refuse) it too.
+        sdk::add_torrent_request request;
+        request.source = sdk::torrent_source::file;
+        request.location = vm["torrent"].as<std::string>();
+        auto const added = app.session().add_params(std::move(atp), request);
+        auto const h = added.ok ? app.session().handle(added.info_hash) : std::nullopt;
+        if (!h) {
+            std::cerr << "picotorrent seed: "
+                      << (added.error.empty() ? "the torrent was not added" : added.error) << '\n';
             return exit_bad_input;
         }
-        seed_watch watch(app, h, host, peers);
+        // A seed serves every file it has, whatever priorities a filter's hook chose.
+        h->prioritize_files(std::vector<lt::download_priority_t>(
+            static_cast<std::size_t>(h->torrent_file()->num_files()), lt::default_priority));
+        seed_watch watch(app, *h, host, peers);
         watch.start();
         return app.run();
     } catch (config::config_error const& e) {

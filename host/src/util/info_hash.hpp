@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace pico::session {
+namespace pico::util {
 
 /// Lowercase hex: the v1 hash (40 chars) for v1 and hybrid torrents, the v2 hash (64 chars) for
 /// v2-only ones; empty when `ih` holds neither.
@@ -18,4 +18,4 @@ std::string v2_hash_string(lt::info_hash_t const& ih);
 /// Parses 40-char (v1) or 64-char (v2) hex, either case; nullopt when malformed.
 std::optional<lt::info_hash_t> parse_info_hash(std::string_view hex);
 
-} // namespace pico::session
+} // namespace pico::util

@@ -1,15 +1,15 @@
-#include "session/info_hash.hpp"
+#include "util/info_hash.hpp"
 
 #include "util/hex.hpp"
 
 #include <libtorrent/sha1_hash.hpp>
 
-namespace pico::session {
+namespace pico::util {
 namespace {
 
 template <typename Digest> std::string digest_hex(Digest const& d)
 {
-    return util::to_hex(std::string_view(d.data(), static_cast<std::size_t>(d.size())));
+    return to_hex(std::string_view(d.data(), static_cast<std::size_t>(d.size())));
 }
 
 template <typename Digest> bool digest_from_hex(std::string_view hex, Digest& d)
@@ -50,4 +50,4 @@ std::optional<lt::info_hash_t> parse_info_hash(std::string_view hex)
     return std::nullopt;
 }
 
-} // namespace pico::session
+} // namespace pico::util

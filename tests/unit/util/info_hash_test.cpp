@@ -1,10 +1,10 @@
-#include "session/info_hash.hpp"
+#include "util/info_hash.hpp"
 
 #include <gtest/gtest.h>
 
 namespace {
 
-using namespace pico::session;
+using namespace pico::util;
 
 std::string const v1_hex = "0123456789abcdef0123456789abcdef01234567";
 std::string const v2_hex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
