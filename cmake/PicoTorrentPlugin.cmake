@@ -2,6 +2,8 @@
 #     [ID id] [NAME "Display name"] [VERSION x.y.z] [DESCRIPTION "..."]
 #     [DEPENDS id...] [FRONT_END] [FAIL_CLOSED] [OPTIONS name...] [CXX_STANDARD 17|20]
 #     [OUTPUT_ROOT dir] [INSTALL_DIR dir] [COMPONENT name] [NO_INSTALL]
+#     [CONFIG_SCHEMA config_schema.json]
+#     [CORE_SOURCES file... [CORE_LIBS target...]] [SERVICE_INCLUDE dir] [TESTS dir]
 #     SOURCES file...)
 #
 # Builds a plugin as a shared module named <id>.so, writes its plugin.json
@@ -9,6 +11,15 @@
 # <INSTALL_DIR>/<id>/. Used in-tree and by the installed PicoTorrent package.
 # FAIL_CLOSED: the host will not run when this plugin is selected but does not start.
 # OPTIONS: plugin-facing command-line options the plugin consumes (without dashes).
+# CONFIG_SCHEMA: a JSON array of the configuration keys the plugin owns (type, default,
+# secret; docs/plugin-config.md). It goes into plugin.json as "config": the host checks those
+# keys, fills in their defaults and masks secrets without loading the plugin.
+# CORE_SOURCES: everything but the entry point, as a static library pico_<id>_core (position
+# independent, hidden symbols, src/ as its include folder, linked to the SDK and CORE_LIBS) that
+# the module links and unit tests can drive without loading the module.
+# SERVICE_INCLUDE: the folder of the plugin's public service headers, exported as the interface
+# target pico_<id>_service (other plugins link it) and installed with the SDK.
+# TESTS: a folder added when BUILD_TESTING is on (and it exists).
 # The id reaches the compiler as PICO_PLUGIN_ID, so the source can say
 # PICO_DECLARE_PLUGIN_TYPE(my_class) and never repeat it.
 # Install component: COMPONENT, else ${PICO_PLUGIN_COMPONENT}, else plugin_<id>; it becomes
@@ -47,9 +58,48 @@ function(_pico_json_set_array json_var key)
     set(${json_var} "${json}" PARENT_SCOPE)
 endfunction()
 
+# The in-tree pieces of pico_add_plugin: service headers, core library, warnings, tests.
+# A macro so that it sees pico_add_plugin's parsed ARG_* variables.
+macro(_pico_plugin_parts target)
+    if(ARG_SERVICE_INCLUDE)
+        get_filename_component(service_dir "${ARG_SERVICE_INCLUDE}" ABSOLUTE BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
+        add_library(pico_${ARG_ID}_service INTERFACE)
+        target_include_directories(pico_${ARG_ID}_service INTERFACE
+            $<BUILD_INTERFACE:${service_dir}> $<INSTALL_INTERFACE:include>)
+        target_link_libraries(${target} PRIVATE pico_${ARG_ID}_service)
+        if(NOT CMAKE_INSTALL_INCLUDEDIR)
+            set(CMAKE_INSTALL_INCLUDEDIR include)
+        endif()
+        install(DIRECTORY ${service_dir}/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT sdk)
+    endif()
+    if(ARG_CORE_SOURCES)
+        add_library(pico_${ARG_ID}_core STATIC ${ARG_CORE_SOURCES})
+        target_include_directories(pico_${ARG_ID}_core PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/src)
+        target_link_libraries(pico_${ARG_ID}_core PUBLIC PicoTorrent::sdk ${ARG_CORE_LIBS})
+        if(ARG_SERVICE_INCLUDE)
+            target_link_libraries(pico_${ARG_ID}_core PUBLIC pico_${ARG_ID}_service)
+        endif()
+        set_target_properties(pico_${ARG_ID}_core PROPERTIES
+            CXX_STANDARD ${ARG_CXX_STANDARD}
+            CXX_STANDARD_REQUIRED ON
+            CXX_EXTENSIONS OFF
+            POSITION_INDEPENDENT_CODE ON
+            CXX_VISIBILITY_PRESET hidden
+            VISIBILITY_INLINES_HIDDEN ON)
+        target_link_libraries(${target} PRIVATE pico_${ARG_ID}_core)
+    endif()
+    if(COMMAND pico_target_warnings)
+        pico_target_warnings(${target})
+        if(ARG_CORE_SOURCES)
+            pico_target_warnings(pico_${ARG_ID}_core)
+        endif()
+    endif()
+endmacro()
+
 function(pico_add_plugin target)
     cmake_parse_arguments(PARSE_ARGV 1 ARG "FRONT_END;FAIL_CLOSED;NO_INSTALL"
-        "ID;NAME;VERSION;DESCRIPTION;CXX_STANDARD;OUTPUT_ROOT;INSTALL_DIR;COMPONENT" "SOURCES;DEPENDS;OPTIONS")
+        "ID;NAME;VERSION;DESCRIPTION;CXX_STANDARD;OUTPUT_ROOT;INSTALL_DIR;COMPONENT;CONFIG_SCHEMA;SERVICE_INCLUDE;TESTS"
+        "SOURCES;DEPENDS;OPTIONS;CORE_SOURCES;CORE_LIBS")
     if(NOT ARG_SOURCES)
         message(FATAL_ERROR "pico_add_plugin(${target}): SOURCES is required")
     endif()
@@ -104,6 +154,7 @@ function(pico_add_plugin target)
 
     # The id is written once, here; PICO_DECLARE_PLUGIN_TYPE reads it.
     target_compile_definitions(${target} PRIVATE PICO_PLUGIN_ID="${ARG_ID}")
+    _pico_plugin_parts(${target})
 
     foreach(option IN LISTS ARG_OPTIONS)
         if(NOT option MATCHES "^[a-z][a-z0-9-]*$")
@@ -135,6 +186,17 @@ function(pico_add_plugin target)
     endif()
     _pico_json_set_array(manifest_json options ${ARG_OPTIONS})
     _pico_json_set_string(manifest_json library "${ARG_ID}.so")
+    if(ARG_CONFIG_SCHEMA)
+        get_filename_component(schema_file "${ARG_CONFIG_SCHEMA}" ABSOLUTE BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
+        file(READ ${schema_file} schema_json)
+        string(JSON schema_type ERROR_VARIABLE schema_error TYPE "${schema_json}")
+        if(schema_error OR NOT schema_type STREQUAL "ARRAY")
+            message(FATAL_ERROR "pico_add_plugin(${target}): ${schema_file} must hold a JSON array of key rules ${schema_error}")
+        endif()
+        string(JSON manifest_json SET "${manifest_json}" config "${schema_json}")
+        # An edit of the schema rewrites the manifest.
+        set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${schema_file})
+    endif()
     set(manifest ${ARG_OUTPUT_ROOT}/${ARG_ID}/plugin.json)
     # Written only when it changes (file(CONFIGURE) would expand @...@ inside the text).
     set(old_manifest "")
@@ -145,6 +207,9 @@ function(pico_add_plugin target)
         file(WRITE ${manifest} "${manifest_json}\n")
     endif()
 
+    if(ARG_TESTS AND BUILD_TESTING AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${ARG_TESTS}/CMakeLists.txt)
+        add_subdirectory(${ARG_TESTS})
+    endif()
     if(ARG_NO_INSTALL)
         return()
     endif()

@@ -15,6 +15,7 @@ expected = {
     "fail_closed": False,
     "options": ["include"],
     "library": "quoting_probe.so",
+    "config": [{"key": "quoting_probe.greeting", "type": "string", "default": 'say "hi"'}],
 }
 if m != expected:
     print("manifest differs:\n got      %r\n expected %r" % (m, expected), file=sys.stderr)

@@ -17,10 +17,10 @@ struct known_set {
     std::set<std::string> sections;
 };
 
-known_set make_known_set()
+known_set make_known_set(config_schema const& schema)
 {
     known_set out;
-    for (auto const& key : known_config_keys()) {
+    for (auto const& key : known_config_keys(schema)) {
         out.keys.insert(key);
         for (std::size_t i = 0; i < key.size(); ++i) {
             if (key[i] == '.' || key[i] == '[')
@@ -85,8 +85,14 @@ class unknown_key_finder {
             }
         }
         auto const full = join(path, key);
+        auto const near = closest_key(key, siblings);
+        if (pattern.empty() && near.empty()) {
+            m_report.not_validated.push_back(where(m_store, full) + ": '" + util::printable(full, 100) +
+                                             "' is not validated: no installed plugin declares it");
+            return;
+        }
         std::string line = where(m_store, full) + ": unknown key '" + util::printable(full, 100) + "'";
-        if (auto const near = closest_key(key, siblings); !near.empty())
+        if (!near.empty())
             line += " (did you mean '" + join(path, near) + "'?)";
         m_report.unknown_keys.push_back(std::move(line));
     }
@@ -135,7 +141,7 @@ std::string closest_key(std::string const& key, std::vector<std::string> const& 
 
 config_report check_config(config_store const& store)
 {
-    static known_set const known = make_known_set();
+    auto const known = make_known_set(store.schema());
     config_report report;
     unknown_key_finder(store, known, report).walk(store.document(), "", "");
     return report;

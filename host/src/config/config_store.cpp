@@ -122,13 +122,25 @@ void config_store::set(std::string const& key, nlohmann::json value)
     auto document = m_document;
     set_path(document, key, std::move(value));
     try {
-        validate_document(document);
+        validate_document(document, m_schema);
     } catch (config_error const& e) {
         throw config_error(m_file.string() + ": " + e.what());
     }
     write(m_file, document);
     m_document = std::move(document);
     m_key_positions.clear(); // the file was rewritten: positions no longer match
+}
+
+void config_store::add_plugin_keys(std::string const& plugin_id, std::vector<key_rule> rules)
+{
+    auto schema = m_schema;
+    schema.add_plugin(plugin_id, std::move(rules));
+    try {
+        validate_document(m_document, schema);
+    } catch (config_error const& e) {
+        throw config_error(m_file.string() + ": " + e.what());
+    }
+    m_schema = std::move(schema);
 }
 
 void config_store::save() const

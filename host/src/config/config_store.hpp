@@ -12,6 +12,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace pico::config {
 
@@ -24,7 +25,8 @@ class config_store {
   public:
     /// Missing file -> empty document (the file is not created until a save), or config_error
     /// with missing_file::is_error. Unreadable file, file over max_json_file_bytes, parse error
-    /// or invalid known key -> throws config_error. // and /* */ comments are accepted.
+    /// or an invalid host key -> throws config_error. // and /* */ comments are accepted.
+    /// Plugins' keys are checked when they are added (add_plugin_keys).
     static config_store load(std::filesystem::path file, missing_file if_missing = missing_file::is_empty);
 
     /// The file this store reads and writes.
@@ -47,6 +49,13 @@ class config_store {
     /// Writes the document atomically with mode 0600; throws config_error on failure.
     void save() const;
 
+    /// Adds an installed plugin's keys (from its manifest) and checks what the user wrote for
+    /// them; from now on set() checks them too. Throws config_error "FILE: KEY: message".
+    void add_plugin_keys(std::string const& plugin_id, std::vector<key_rule> rules);
+
+    /// The host's keys and those of every plugin added.
+    config_schema const& schema() const { return m_schema; }
+
   private:
     config_store(std::filesystem::path file, nlohmann::json document,
                  std::map<std::string, text_position> key_positions = {});
@@ -56,6 +65,7 @@ class config_store {
     std::filesystem::path m_file;
     nlohmann::json m_document;
     std::map<std::string, text_position> m_key_positions;
+    config_schema m_schema;
 };
 
 } // namespace pico::config

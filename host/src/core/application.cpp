@@ -5,6 +5,7 @@
 #include "config/settings_mapping.hpp"
 #include "core/plugin_host.hpp"
 #include "plugins/fail_closed.hpp"
+#include "plugins/installed_config_keys.hpp"
 #include "plugins/option_owners.hpp"
 #include "plugins/selection_check.hpp"
 #include "util/host_version.hpp"
@@ -109,10 +110,24 @@ bool application::start()
     m_log.write(sdk::log_level::info, "host",
                 std::string("picotorrent ") + pico::host_version + " starting (" + m_options.mode +
                     "), config " + m_config.file().string() + ", state " + m_state_dir.string());
+    // --plugin-dir folders first, then the ones beside the executable and the user's.
+    auto dirs = m_options.plugin_dirs;
+    for (auto& d : plugins::plugin_manager::default_search_dirs(config::executable_dir()))
+        dirs.push_back(std::move(d));
+    m_plugins->discover(dirs);
+    // Each installed plugin's keys are checked before anything starts, as the host's are.
+    try {
+        plugins::add_installed_config_keys(m_config, m_plugins->records());
+    } catch (config::config_error const& e) {
+        m_log.write(sdk::log_level::error, "config", e.what());
+        return false;
+    }
     // Typos in the config would otherwise leave a default (DHT on) silently in place.
     auto const config_report = config::check_config(m_config);
     for (auto const& line : config_report.unknown_keys)
         m_log.write(m_options.strict ? sdk::log_level::error : sdk::log_level::warning, "config", line);
+    for (auto const& line : config_report.not_validated)
+        m_log.write(sdk::log_level::info, "config", line);
     if (m_options.strict && !config_report.unknown_keys.empty()) {
         m_log.write(sdk::log_level::error, "host", "unknown configuration keys and --strict: not starting");
         return false;
@@ -173,11 +188,6 @@ void application::notify_service_manager(std::string const& state)
 
 void application::start_plugins()
 {
-    // --plugin-dir folders first, then the ones beside the executable and the user's.
-    auto dirs = m_options.plugin_dirs;
-    for (auto& d : plugins::plugin_manager::default_search_dirs(config::executable_dir()))
-        dirs.push_back(std::move(d));
-    m_plugins->discover(dirs);
     if (m_options.plugins) {
         // A typo in --plugins (prxy) must not quietly drop a plugin the user meant to run.
         m_plugin_refusal = plugins::unknown_selected_id(m_plugins->records(), *m_options.plugins);

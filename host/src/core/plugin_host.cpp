@@ -114,7 +114,7 @@ sdk::status plugin_host::set_config_section(std::string const& json)
 
 std::string plugin_host::config()
 {
-    return config::effective_config(m_app.config().document()).dump();
+    return config::effective_config(m_app.config().document(), m_app.config().schema()).dump();
 }
 
 sdk::status plugin_host::set_config_value(std::string const& key, std::string const& json)

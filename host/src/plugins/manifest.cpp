@@ -153,6 +153,14 @@ manifest parse_manifest(std::string_view json_text, std::string const& origin)
             v.fail("field 'options' must contain option names without dashes like \"include\", got \"" +
                    option + "\"");
     }
+    // The plugin's configuration keys: the host checks them without loading the library.
+    if (auto it = doc.find("config"); it != doc.end() && !it->is_null()) {
+        try {
+            m.config_keys = config::parse_key_rules(*it);
+        } catch (config::config_error const& e) {
+            v.fail(std::string("field ") + e.what());
+        }
+    }
     return m;
 }
 

@@ -1,6 +1,8 @@
 // plugin.json: what the host knows about a plugin without loading it.
 #pragma once
 
+#include "config/key_rule.hpp"
+
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -32,6 +34,8 @@ struct manifest {
     bool fail_closed = false;
     /// Plugin-facing command-line options it consumes, without dashes ("include", "exclude").
     std::vector<std::string> options;
+    /// The configuration keys it owns, with their types and defaults ("config" in plugin.json).
+    std::vector<config::key_rule> config_keys;
 };
 
 /// A manifest that cannot be used; what() is one line "PATH: what is wrong".

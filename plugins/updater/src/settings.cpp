@@ -46,6 +46,10 @@ void read_string(json const& object, char const* key, std::string const& label, 
 
 } // namespace
 
+// The host has already checked these keys' types against config_schema.json (from the
+// manifest) before the plugin starts, so under it only the range checks below can warn. The
+// type checks stay for hosts that do not check (a test double, a future host without the
+// manifest's "config"): a bad value then means a warning and the default, never a crash.
 settings read_settings(std::string const& config_json)
 {
     settings s;

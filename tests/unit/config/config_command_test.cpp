@@ -89,7 +89,8 @@ TEST(config_command, shows_effective_config_and_libtorrent_settings)
         scratch);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     // A section nobody declares is kept as written, and named.
-    EXPECT_EQ(r.err, "picotorrent: warning: " + fixture.string() + ":16:3: unknown key 'my_plugin'\n");
+    EXPECT_EQ(r.err, "picotorrent: note: " + fixture.string() +
+                         ":16:3: 'my_plugin' is not validated: no installed plugin declares it\n");
     EXPECT_EQ(r.out.rfind("{\n  \"config\": {\n", 0), 0u) << "pretty-printed with 2-space indent";
     auto const j = json::parse(r.out);
     EXPECT_EQ(j.at("config_file"), fixture.string());

@@ -2,6 +2,7 @@
 #include "config/config_error.hpp"
 #include "config/config_schema.hpp"
 #include "config_test_support.hpp"
+#include "in_tree_schema.hpp"
 
 #include <gtest/gtest.h>
 #include <libtorrent/settings_pack.hpp>
@@ -14,7 +15,7 @@ using json = nlohmann::json;
 std::string validation_error(std::string const& document)
 {
     try {
-        validate_document(json::parse(document));
+        validate_document(json::parse(document), test::in_tree_schema());
     } catch (config_error const& e) {
         return e.what();
     }
@@ -84,13 +85,12 @@ INSTANTIATE_TEST_SUITE_P(
         bad_document{R"({"websocket": {"tls": {"certificate": 1}}})",
                      "websocket.tls.certificate: expected a string, got integer 1"},
         bad_document{R"({"websocket": {"tls": "on"}})", "websocket.tls: expected an object, got string"},
-        bad_document{R"({"file_filters": {}})", "file_filters: expected an array of filters, got object"},
-        bad_document{R"({"file_filters": ["*.iso"]})",
-                     R"(file_filters[0]: expected an object with "name" and "pattern", got string)"},
+        bad_document{R"({"file_filters": {}})", "file_filters: expected an array of objects, got object"},
+        bad_document{R"({"file_filters": ["*.iso"]})", R"(file_filters[0]: expected an object, got string)"},
         bad_document{R"({"file_filters": [{"name": "x", "pattern": ".*"}, {"name": "y"}]})",
                      R"(file_filters[1]: missing "pattern")"},
         bad_document{R"({"file_filters": [{"name": "x", "pattern": ".*", "apply": "both"}]})",
-                     R"(file_filters[0].apply: expected "include" or "exclude", got string)"},
+                     R"(file_filters[0].apply: expected "include" or "exclude", got "both")"},
         bad_document{R"({"proxy": {"type": "socks6"}})",
                      R"(proxy.type: expected "none", "socks4", "socks5" or "http", got "socks6")"},
         bad_document{R"({"session": {"disk_io": "direct"}})",
@@ -138,7 +138,8 @@ TEST(config_schema, null_counts_as_absent)
               "(valid)");
     test::scoped_env env;
     env.set("XDG_DOWNLOAD_DIR", "/downloads");
-    auto const effective = effective_config(json::parse(R"({"session": null, "save_path": null})"));
+    auto const effective =
+        effective_config(json::parse(R"({"session": null, "save_path": null})"), test::in_tree_schema());
     EXPECT_EQ(effective.at("session").at("active_downloads"), 3);
     EXPECT_EQ(effective.at("save_path"), "/downloads");
 }
@@ -148,7 +149,7 @@ TEST(config_schema, unknown_keys_and_sections_are_kept)
     auto const document =
         json::parse(R"({"my_plugin": {"anything": [1, "two"]}, "session": {"future_key": "x"}})");
     EXPECT_EQ(validation_error(document.dump()), "(valid)");
-    auto const effective = effective_config(document);
+    auto const effective = effective_config(document, test::in_tree_schema());
     EXPECT_EQ(effective.at("my_plugin"), document.at("my_plugin"));
     EXPECT_EQ(effective.at("session").at("future_key"), "x");
 }
@@ -157,7 +158,7 @@ TEST(config_schema, effective_config_fills_every_default)
 {
     test::scoped_env env;
     env.set("XDG_DOWNLOAD_DIR", "/home/u/Downloads");
-    auto const e = effective_config(json::object());
+    auto const e = effective_config(json::object(), test::in_tree_schema());
     auto const lt_defaults = lt::default_settings();
     using sp = lt::settings_pack;
     EXPECT_EQ(e.at("save_path"), "/home/u/Downloads");
@@ -198,13 +199,62 @@ TEST(config_schema, effective_config_fills_every_default)
 
 TEST(config_schema, user_values_win_over_defaults)
 {
-    auto const e = effective_config(json::parse(
-        R"({"save_path": "/data", "session": {"enable_dht": false}, "websocket": {"listen_port": 0}, "plugins": []})"));
+    auto const e = effective_config(
+        json::parse(
+            R"({"save_path": "/data", "session": {"enable_dht": false}, "websocket": {"listen_port": 0}, "plugins": []})"),
+        test::in_tree_schema());
     EXPECT_EQ(e.at("save_path"), "/data");
     EXPECT_EQ(e.at("session").at("enable_dht"), false);
     EXPECT_EQ(e.at("session").at("enable_lsd"), true);
     EXPECT_EQ(e.at("websocket").at("listen_port"), 0);
     EXPECT_EQ(e.at("plugins"), json::array());
+}
+
+// Without the plugins installed, their sections are kept as written and nothing is checked or
+// filled in: the host knows no plugin's keys of its own.
+TEST(config_schema, host_alone_knows_no_plugin_key)
+{
+    auto const document =
+        json::parse(R"({"websocket": {"listen_port": "not a port"}, "proxy": {"type": 5}})");
+    EXPECT_NO_THROW(validate_document(document));
+    auto const e = effective_config(document);
+    EXPECT_EQ(e.at("websocket"), document.at("websocket"));
+    EXPECT_FALSE(e.contains("update_url"));
+    EXPECT_FALSE(e.contains("file_filters"));
+    EXPECT_FALSE(e.contains("ui"));
+    for (auto const& key : known_config_keys())
+        EXPECT_TRUE(key == "save_path" || key == "plugins" || key.rfind("session.", 0) == 0) << key;
+}
+
+TEST(config_schema, a_plugin_cannot_declare_a_key_it_does_not_own)
+{
+    config_schema schema;
+    key_rule rule;
+    rule.key = "session.enable_dht";
+    EXPECT_THROW(schema.add_plugin("sneaky", {rule}), config_error);
+    rule.key = "mine.value";
+    schema.add_plugin("mine", {rule});
+    try {
+        schema.add_plugin("other", {rule});
+        ADD_FAILURE() << "a second owner was accepted";
+    } catch (config_error const& e) {
+        EXPECT_STREQ(e.what(), "plugin other declares \"mine.value\", which is plugin mine's");
+    }
+    EXPECT_EQ(schema.owner_of("mine.value"), "mine");
+    EXPECT_EQ(schema.owner_of("session.enable_dht"), "");
+}
+
+TEST(config_schema, secrets_are_masked_when_set)
+{
+    auto config =
+        json::parse(R"({"proxy": {"password": "hunter2", "username": "me"}, "websocket": {"token": "t"}})");
+    mask_secrets(config, test::in_tree_schema());
+    EXPECT_EQ(config.at("proxy").at("password"), "********");
+    EXPECT_EQ(config.at("proxy").at("username"), "me");
+    EXPECT_EQ(config.at("websocket").at("token"), "t"); // shown on purpose: how a user finds it
+    auto empty = json::parse(R"({"proxy": {"password": ""}})");
+    mask_secrets(empty, test::in_tree_schema());
+    EXPECT_EQ(empty.at("proxy").at("password"), "");
 }
 
 } // namespace

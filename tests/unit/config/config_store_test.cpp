@@ -2,6 +2,7 @@
 #include "config/config_store.hpp"
 #include "config/json_text.hpp"
 #include "config_test_support.hpp"
+#include "in_tree_schema.hpp"
 
 #include <gtest/gtest.h>
 #include <set>
@@ -162,7 +163,7 @@ TEST(config_store, invalid_set_changes_neither_document_nor_file)
     temp_dir dir;
     auto const file = dir / "PicoTorrent.json";
     write_text(file, R"({"websocket": {"listen_port": 7676}})");
-    auto store = config_store::load(file);
+    auto store = test::load_with_in_tree_plugins(file);
     auto const text = read_text(file);
     try {
         store.set("websocket", nlohmann::json::parse(R"({"listen_port": 70000})"));

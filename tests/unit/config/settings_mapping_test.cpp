@@ -1,6 +1,7 @@
 // From configuration to libtorrent settings: the reference example, every session key, names.
 #include "config/config_store.hpp"
 #include "config_test_support.hpp"
+#include "in_tree_schema.hpp"
 #include "util/host_version.hpp"
 
 #include <gtest/gtest.h>
@@ -73,11 +74,11 @@ TEST(settings_mapping, reference_example_loads_unchanged_and_every_key_takes_eff
 TEST(settings_mapping, reference_snippets_load_and_are_kept_for_plugins)
 {
     auto const filters = config_store::load(test::data_file("reference_file_filters.json"));
-    EXPECT_EQ(effective_config(filters.document()).at("file_filters"),
+    EXPECT_EQ(effective_config(filters.document(), test::in_tree_schema()).at("file_filters"),
               json::parse(R"([{"name": "Everything", "pattern": ".*"}])"));
 
     auto const websocket = config_store::load(test::data_file("reference_websocket.json"));
-    auto const ws = effective_config(websocket.document()).at("websocket");
+    auto const ws = effective_config(websocket.document(), test::in_tree_schema()).at("websocket");
     EXPECT_EQ(ws.at("enabled"), false);
     EXPECT_EQ(ws.at("listen_port"), 7676);
     EXPECT_EQ(ws.at("listen_address"), "127.0.0.1");

@@ -4,6 +4,8 @@
 #include "app/dashboard_url.hpp"
 #include "config/config_check.hpp"
 #include "config/config_store.hpp"
+#include "plugins/installed_config_keys.hpp"
+#include "plugins/plugin_manager.hpp"
 #include "util/exit_codes.hpp"
 
 #include <boost/program_options.hpp>
@@ -16,26 +18,14 @@ namespace po = boost::program_options;
 namespace pico::app {
 namespace {
 
-constexpr char const* usage = "usage: picotorrent config show|check [--config F] [--state-dir D]";
+constexpr char const* usage =
+    "usage: picotorrent config show|check [--config F] [--state-dir D] [--plugin-dir DIR ...]";
 
 std::filesystem::path absolute_path(std::filesystem::path const& p)
 {
     std::error_code ec;
     auto out = std::filesystem::absolute(p, ec);
     return ec ? p : out.lexically_normal();
-}
-
-// The proxy password is only ever needed by libtorrent, so show that one is set, not what it
-// is: `config show` output ends up in bug reports. The WebSocket token stays visible on
-// purpose (config show is how a user finds it to connect a client).
-void mask_proxy_password(nlohmann::json& config)
-{
-    auto const proxy = config.find("proxy");
-    if (proxy == config.end() || !proxy->is_object())
-        return;
-    auto const password = proxy->find("password");
-    if (password != proxy->end() && password->is_string() && !password->get<std::string>().empty())
-        *password = "********";
 }
 
 } // namespace
@@ -49,7 +39,9 @@ int run_config_command(command_context const& ctx)
                              "per problem, unknown keys included; else print \"FILE: ok\"\n\noptions");
     visible.add_options()("help,h", "show this help")("config", po::value<std::string>(),
                                                       "configuration file (default: see docs/config.md)")(
-        "state-dir", po::value<std::string>(), "state folder (default: $XDG_DATA_HOME/picotorrent)");
+        "state-dir", po::value<std::string>(), "state folder (default: $XDG_DATA_HOME/picotorrent)")(
+        "plugin-dir", po::value<std::vector<std::string>>()->composing(),
+        "also look for plugins (and the config keys they declare) here (repeatable)");
     po::options_description all;
     all.add(visible).add_options()("action", po::value<std::vector<std::string>>());
     po::positional_options_description positional;
@@ -82,12 +74,22 @@ int run_config_command(command_context const& ctx)
         std::optional<std::filesystem::path> from_cli;
         if (vm.count("config"))
             from_cli = vm["config"].as<std::string>();
-        auto const store = config::config_store::load(
+        auto store = config::config_store::load(
             config::locate_config_file(from_cli, config::executable_dir()),
             from_cli ? config::missing_file::is_error : config::missing_file::is_empty);
+        // The installed plugins' keys, from their manifests, as `run` would check them.
+        std::vector<std::filesystem::path> plugin_dirs;
+        if (vm.count("plugin-dir"))
+            for (auto const& d : vm["plugin-dir"].as<std::vector<std::string>>())
+                plugin_dirs.emplace_back(d);
+        for (auto& d : plugins::plugin_manager::default_search_dirs(config::executable_dir()))
+            plugin_dirs.push_back(std::move(d));
+        plugins::add_installed_config_keys(store, plugin_dirs);
         auto const report = config::check_config(store);
         for (auto const& line : report.unknown_keys)
             std::cerr << "picotorrent: " << (actions.front() == "check" ? "" : "warning: ") << line << '\n';
+        for (auto const& line : report.not_validated)
+            std::cerr << "picotorrent: note: " << line << '\n';
         if (actions.front() == "check") {
             if (!report.unknown_keys.empty())
                 return exit_bad_input;
@@ -103,8 +105,10 @@ int run_config_command(command_context const& ctx)
         nlohmann::json out;
         out["config_file"] = absolute_path(store.file()).string();
         out["state_dir"] = absolute_path(state_dir).string();
-        out["config"] = config::effective_config(store.document());
-        mask_proxy_password(out["config"]);
+        out["config"] = config::effective_config(store.document(), store.schema());
+        // Secrets (the proxy password) are only ever needed by their plugin, and `config show`
+        // output ends up in bug reports: show that one is set, not what it is.
+        config::mask_secrets(out["config"], store.schema());
         // The web dashboard's address with the token, for the user to open (null: none served).
         auto const url = dashboard_url(out["config"]);
         out["dashboard_url"] = url.empty() ? nlohmann::json() : nlohmann::json(url);

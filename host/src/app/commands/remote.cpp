@@ -8,6 +8,8 @@
 #include "config/config_paths.hpp"
 #include "config/config_schema.hpp"
 #include "config/config_store.hpp"
+#include "plugins/installed_config_keys.hpp"
+#include "plugins/plugin_manager.hpp"
 #include "util/exit_codes.hpp"
 #include "util/printable.hpp"
 
@@ -115,11 +117,14 @@ connection_settings connection_from(po::variables_map const& vm)
         std::optional<fs::path> from_cli;
         if (vm.count("config"))
             from_cli = vm["config"].as<std::string>();
-        auto const store = config::config_store::load(
+        auto store = config::config_store::load(
             config::locate_config_file(from_cli, config::executable_dir()),
             from_cli ? config::missing_file::is_error : config::missing_file::is_empty);
         config_file = store.file().string();
-        local = local_websocket_of(config::effective_config(store.document()));
+        // The websocket plugin's defaults (its port) come from its manifest, as under `run`.
+        plugins::add_installed_config_keys(
+            store, plugins::plugin_manager::default_search_dirs(config::executable_dir()));
+        local = local_websocket_of(config::effective_config(store.document(), store.schema()));
         if (!local)
             throw usage_error{"no --url/--token given, and " + config_file +
                               " has no enabled websocket plugin to take them from"};
