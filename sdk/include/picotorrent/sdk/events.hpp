@@ -51,7 +51,9 @@ enum class event_type : std::uint32_t {
     plugin_refused = 18,
 };
 
-/// Common base of every event payload.
+/// Common base of every event payload. Each payload below also has `static_type`, the
+/// event_type it carries (what subscribe<T> dispatches on), and a constructor that makes it
+/// empty; only what a payload adds is documented with it.
 struct event {
     /// Which event this is; tells what the payload's dynamic type is.
     event_type type;
@@ -63,25 +65,19 @@ struct event {
 
 /// Fired once after every plugin is started and saved torrents are restored. Source: host.
 struct host_started_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::host_started;
-    /// Makes an empty payload.
     host_started_event() noexcept : event(static_type) {}
 };
 
 /// Fired once when shutdown begins, before resume data is saved and plugins stop. Source: host.
 struct host_stopping_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::host_stopping;
-    /// Makes an empty payload.
     host_stopping_event() noexcept : event(static_type) {}
 };
 
 /// Fired when a torrent joined the session (new or restored). Source: add_torrent_alert.
 struct torrent_added_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::torrent_added;
-    /// Makes an empty payload.
     torrent_added_event() noexcept : event(static_type) {}
     /// The torrent as it was added.
     torrent_snapshot torrent;
@@ -91,9 +87,7 @@ struct torrent_added_event final : event {
 
 /// Fired when a magnet link's metadata arrives. Source: metadata_received_alert.
 struct metadata_received_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::metadata_received;
-    /// Makes an empty payload.
     metadata_received_event() noexcept : event(static_type) {}
     /// The torrent, now with name and size.
     torrent_snapshot torrent;
@@ -104,9 +98,7 @@ struct metadata_received_event final : event {
 /// Fired when every wanted (non-skipped) file is downloaded and verified. Source: torrent_finished_alert.
 /// Not fired for torrents that were already complete when added or restored.
 struct torrent_finished_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::torrent_finished;
-    /// Makes an empty payload.
     torrent_finished_event() noexcept : event(static_type) {}
     /// The finished torrent.
     torrent_snapshot torrent;
@@ -114,9 +106,7 @@ struct torrent_finished_event final : event {
 
 /// Fired when a torrent left the session. Source: torrent_removed_alert.
 struct torrent_removed_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::torrent_removed;
-    /// Makes an empty payload.
     torrent_removed_event() noexcept : event(static_type) {}
     /// Same format as torrent_snapshot::info_hash.
     std::string info_hash;
@@ -126,9 +116,7 @@ struct torrent_removed_event final : event {
 
 /// Fired when a torrent was paused. Source: torrent_paused_alert.
 struct torrent_paused_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::torrent_paused;
-    /// Makes an empty payload.
     torrent_paused_event() noexcept : event(static_type) {}
     /// The paused torrent.
     torrent_snapshot torrent;
@@ -136,9 +124,7 @@ struct torrent_paused_event final : event {
 
 /// Fired when a torrent was resumed. Source: torrent_resumed_alert.
 struct torrent_resumed_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::torrent_resumed;
-    /// Makes an empty payload.
     torrent_resumed_event() noexcept : event(static_type) {}
     /// The resumed torrent.
     torrent_snapshot torrent;
@@ -146,9 +132,7 @@ struct torrent_resumed_event final : event {
 
 /// Fired when a torrent's torrent_state changed. Source: state_changed_alert.
 struct state_changed_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::state_changed;
-    /// Makes an empty payload.
     state_changed_event() noexcept : event(static_type) {}
     /// The torrent after the change.
     torrent_snapshot torrent;
@@ -160,9 +144,7 @@ struct state_changed_event final : event {
 
 /// Fired when a torrent stopped because of an error. Source: torrent_error_alert, file_error_alert.
 struct torrent_error_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::torrent_error;
-    /// Makes an empty payload.
     torrent_error_event() noexcept : event(static_type) {}
     /// The torrent with the error.
     torrent_snapshot torrent;
@@ -174,9 +156,7 @@ struct torrent_error_event final : event {
 
 /// Fired when a torrent's payload moved. Source: storage_moved_alert / storage_moved_failed_alert.
 struct storage_moved_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::storage_moved;
-    /// Makes an empty payload.
     storage_moved_event() noexcept : event(static_type) {}
     /// The torrent after the move.
     torrent_snapshot torrent;
@@ -190,9 +170,7 @@ struct storage_moved_event final : event {
 
 /// Fired when one file is completely downloaded. Source: file_completed_alert.
 struct file_completed_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::file_completed;
-    /// Makes an empty payload.
     file_completed_event() noexcept : event(static_type) {}
     /// Same format as torrent_snapshot::info_hash.
     std::string info_hash;
@@ -202,9 +180,7 @@ struct file_completed_event final : event {
 
 /// Fired when a tracker announce failed. Source: tracker_error_alert.
 struct tracker_error_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::tracker_error;
-    /// Makes an empty payload.
     tracker_error_event() noexcept : event(static_type) {}
     /// Same format as torrent_snapshot::info_hash.
     std::string info_hash;
@@ -219,9 +195,7 @@ struct tracker_error_event final : event {
 /// Fired about once a second with the torrents whose status changed. Source: state_update_alert
 /// (post_torrent_updates). Not fired when nothing changed.
 struct torrents_updated_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::torrents_updated;
-    /// Makes an empty payload.
     torrents_updated_event() noexcept : event(static_type) {}
     /// Only the torrents that changed.
     std::vector<torrent_snapshot> torrents;
@@ -229,9 +203,7 @@ struct torrents_updated_event final : event {
 
 /// Fired about once a second with session-wide counters. Source: session_stats_alert.
 struct session_stats_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::session_stats;
-    /// Makes an empty payload.
     session_stats_event() noexcept : event(static_type) {}
     /// Payload download rate over all torrents, bytes per second.
     std::int64_t download_rate = 0;
@@ -247,9 +219,7 @@ struct session_stats_event final : event {
 
 /// Fired after libtorrent settings were patched or the configuration was written. Source: host.
 struct settings_changed_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::settings_changed;
-    /// Makes an empty payload.
     settings_changed_event() noexcept : event(static_type) {}
     /// libtorrent setting names that changed (empty when only the configuration changed).
     std::vector<std::string> settings;
@@ -261,9 +231,7 @@ struct settings_changed_event final : event {
 
 /// Fired for each loaded plugin, after every plugin is started and before host_started. Source: host.
 struct plugin_loaded_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::plugin_loaded;
-    /// Makes an empty payload.
     plugin_loaded_event() noexcept : event(static_type) {}
     /// Plugin id.
     std::string id;
@@ -274,9 +242,7 @@ struct plugin_loaded_event final : event {
 /// Fired for each refused or disabled plugin: at start-up before host_started, later when one is disabled.
 /// Source: host.
 struct plugin_refused_event final : event {
-    /// The event_type this payload carries.
     static constexpr event_type static_type = event_type::plugin_refused;
-    /// Makes an empty payload.
     plugin_refused_event() noexcept : event(static_type) {}
     /// Plugin id.
     std::string id;
