@@ -5,8 +5,8 @@
 // announced).
 #include "host_fixture.hpp"
 #include "persistence/resume_store.hpp"
-#include "session/info_hash.hpp"
 #include "support/temp_dir.hpp"
+#include "util/info_hash.hpp"
 
 #include <boost/asio/steady_timer.hpp>
 #include <fstream>
@@ -51,7 +51,7 @@ TEST(restore_many, every_saved_torrent_is_in_the_session_at_start_and_announced_
     fs::create_directories(store.resume_file("x").parent_path());
     for (int i = 0; i < count; ++i) {
         auto atp = saved_torrent(i, tmp.path() / "download");
-        auto const key = session::info_hash_string(atp.ti->info_hashes());
+        auto const key = util::info_hash_string(atp.ti->info_hashes());
         auto const buf = lt::write_resume_data_buf(atp);
         std::ofstream(store.resume_file(key), std::ios::binary)
             .write(buf.data(), static_cast<std::streamsize>(buf.size()));
