@@ -84,9 +84,9 @@ std::vector<key_rule> host_rules()
 
 // The value at a dotted key, or nullptr when it or a section on the way is absent or null.
 // A section that is present but not an object is an error naming that section.
-json const* find_key(json const& document, std::string_view key)
+template <class Json> Json* find_key(Json& document, std::string_view key)
 {
-    json const* node = &document;
+    Json* node = &document;
     std::size_t start = 0;
     while (true) {
         auto const dot = key.find('.', start);
@@ -225,19 +225,13 @@ void mask_secrets(nlohmann::json& config, config_schema const& schema)
     for (auto const* rule : schema.rules()) {
         if (!rule->secret)
             continue;
-        json* node = &config;
-        std::size_t start = 0;
-        std::string_view const key = rule->key;
-        for (auto dot = key.find('.'); node && dot != std::string_view::npos; dot = key.find('.', start)) {
-            auto it = node->find(std::string(key.substr(start, dot - start)));
-            node = it != node->end() && it->is_object() ? &*it : nullptr;
-            start = dot + 1;
+        // Only what was checked against the schema: a section that is not an object is skipped.
+        try {
+            auto* value = find_key(config, rule->key);
+            if (value && value->is_string() && !value->get_ref<std::string const&>().empty())
+                *value = "********";
+        } catch (config_error const&) {
         }
-        if (!node)
-            continue;
-        auto it = node->find(std::string(key.substr(start)));
-        if (it != node->end() && it->is_string() && !it->get_ref<std::string const&>().empty())
-            *it = "********";
     }
 }
 

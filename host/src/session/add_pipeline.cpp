@@ -35,15 +35,10 @@ std::vector<sdk::file_entry> entries_from(lt::torrent_info const& ti)
 
 sdk::add_torrent_result session_host::add(sdk::add_torrent_request request)
 {
-    sdk::add_torrent_result result;
-    // Plugins start before the session does (so their settings are in it from the start).
-    if (!m_session) {
-        result.error = "the session is not running yet; add torrents from host_started on";
-        return result;
-    }
     std::string error;
     auto atp = prepare(request, error);
     if (!error.empty()) {
+        sdk::add_torrent_result result;
         result.error = error;
         return result;
     }
@@ -53,6 +48,7 @@ sdk::add_torrent_result session_host::add(sdk::add_torrent_request request)
 sdk::add_torrent_result session_host::add_params(lt::add_torrent_params atp, sdk::add_torrent_request request)
 {
     sdk::add_torrent_result result;
+    // Plugins start before the session does (so their settings are in it from the start).
     if (!m_session) {
         result.error = "the session is not running yet; add torrents from host_started on";
         return result;

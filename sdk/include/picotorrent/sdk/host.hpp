@@ -218,10 +218,11 @@ class host {
     /// Moves a torrent in the queue (only queued, auto-managed torrents have a place); false if unknown.
     virtual bool move_in_queue(std::string const& /*info_hash*/, queue_move /*move*/) { return false; }
     /// Downloaded bytes of each file, in files() order (whole pieces verified so far); empty when unknown.
+    /// SDK 1.2.
     virtual std::vector<std::int64_t> file_progress(std::string const& /*info_hash*/) { return {}; }
     /// Builds a .torrent as `picotorrent create` does, hashing on the background pool: `progress`
     /// runs there (false stops it), `done` runs once on the host thread. A host without it calls
-    /// `done` at once with the error "not supported by this host".
+    /// `done` at once with the error "not supported by this host". SDK 1.2.
     virtual void create_torrent(create_torrent_request /*request*/, create_progress /*progress*/,
                                 create_done done)
     {
