@@ -60,7 +60,7 @@ class running_plugin {
         return section;
     }
 
-    test_host m_host;
+    mutable test_host m_host; // token() reads the section through the host thread
     websocket_plugin m_plugin;
     bool m_stopped = false;
 };

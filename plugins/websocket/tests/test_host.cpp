@@ -5,6 +5,8 @@
 #include <iostream>
 #include <openssl/sha.h>
 #include <pthread.h>
+#include <thread>
+#include <tuple>
 
 namespace pico::websocket::testing {
 
@@ -64,87 +66,79 @@ sdk::torrent_snapshot make_snapshot(std::string info_hash, std::string name)
     return t;
 }
 
-test_host::test_host(std::string section)
-    : m_guard(boost::asio::make_work_guard(m_io)),
-      m_verbose(std::getenv("PICO_WEBSOCKET_TEST_VERBOSE") != nullptr), m_section(std::move(section))
+test_host::test_host(std::string section) : m_verbose(std::getenv("PICO_WEBSOCKET_TEST_VERBOSE") != nullptr)
 {
-    m_thread = std::thread([this] {
-        pthread_setname_np(pthread_self(), "pico-host");
-        m_io.run();
-    });
-}
-
-test_host::~test_host()
-{
-    m_guard.reset();
-    m_io.stop();
-    m_thread.join();
-}
-
-void test_host::check_thread()
-{
-    if (std::this_thread::get_id() != m_thread.get_id())
-        ++m_off_thread;
-}
-
-void test_host::emit(sdk::event const& e)
-{
-    check_thread();
-    auto it = m_handlers.find(e.type);
-    if (it == m_handlers.end())
-        return;
-    auto handlers = it->second; // a handler may unsubscribe
-    for (auto& [id, h] : handlers)
-        h(e);
+    id = "websocket";
+    set_section(std::move(section));
+    on_add = [this](sdk::add_torrent_request const& request) { return add(request); };
+    // bench/websocket measures the host thread's CPU time by this name.
+    call([] { pthread_setname_np(pthread_self(), "pico-host"); });
 }
 
 void test_host::fire(sdk::event const& e)
 {
-    call([&] { emit(e); });
+    call([&] { fake_host::fire(e); });
 }
 
 void test_host::set_torrents(std::vector<sdk::torrent_snapshot> torrents)
 {
-    call([&] { m_torrents = std::move(torrents); });
+    call([&] { torrent_list = std::move(torrents); });
 }
 
-std::string test_host::section() const
+std::string test_host::section()
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    return m_section;
+    return call([&] { return config_section(); });
 }
 
-int test_host::section_writes() const
+int test_host::section_writes()
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    return m_section_writes;
+    return call([&] {
+        return static_cast<int>(std::count_if(calls.begin(), calls.end(), [&](std::string const& c) {
+            return c.rfind("set_config_value(" + id + ",", 0) == 0;
+        }));
+    });
 }
 
 std::vector<std::string> test_host::log_lines() const
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    return m_log;
+    std::vector<std::string> lines;
+    for (auto const& line : logs())
+        lines.push_back(line.message);
+    return lines;
 }
 
 bool test_host::wait_for_log(std::string const& needle, std::chrono::milliseconds timeout) const
 {
-    std::unique_lock<std::mutex> lock(m_mutex);
-    return m_log_cv.wait_for(lock, timeout, [&] {
-        return std::any_of(m_log.begin(), m_log.end(),
-                           [&](std::string const& l) { return l.find(needle) != std::string::npos; });
-    });
+    auto const deadline = std::chrono::steady_clock::now() + timeout;
+    while (lines_with(needle).empty()) {
+        if (std::chrono::steady_clock::now() >= deadline)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return true;
 }
 
-std::vector<sdk::torrent_snapshot>::iterator test_host::find(std::string const& info_hash)
+sdk::remove_mode test_host::last_remove_mode()
 {
-    return std::find_if(m_torrents.begin(), m_torrents.end(),
-                        [&](sdk::torrent_snapshot const& t) { return t.info_hash == info_hash; });
+    return call([&] { return removed.empty() ? sdk::remove_mode::keep_data : removed.back().mode; });
 }
 
-sdk::add_torrent_result test_host::add_torrent(sdk::add_torrent_request request)
+sdk::add_torrent_request test_host::last_add()
 {
-    check_thread();
-    m_last_add = request;
+    return call([&] { return added.empty() ? sdk::add_torrent_request{} : added.back(); });
+}
+
+sdk::torrent_snapshot* test_host::find(std::string const& info_hash)
+{
+    auto it = std::find_if(torrent_list.begin(), torrent_list.end(),
+                           [&](sdk::torrent_snapshot const& t) { return t.info_hash == info_hash; });
+    return it == torrent_list.end() ? nullptr : &*it;
+}
+
+// Runs for requests the (absent) hooks accepted: a magnet's hash comes from its xt, a
+// .torrent's from the SHA-1 of its bytes (not the info dictionary's, but unique per payload).
+sdk::add_torrent_result test_host::add(sdk::add_torrent_request const& request)
+{
     sdk::add_torrent_result result;
     std::string hash;
     std::string name;
@@ -169,212 +163,61 @@ sdk::add_torrent_result test_host::add_torrent(sdk::add_torrent_request request)
     }
     result.ok = true;
     result.info_hash = hash;
-    if (find(hash) != m_torrents.end()) {
+    if (find(hash)) {
         result.duplicate = true;
         return result;
     }
     auto t = make_snapshot(hash, name);
     t.status = request.paused ? sdk::status_code::downloading_paused : sdk::status_code::downloading_metadata;
     t.save_path = request.save_path;
-    m_torrents.push_back(t);
+    torrent_list.push_back(t);
     sdk::torrent_added_event e;
     e.torrent = t;
-    emit(e);
+    fake_host::fire(e);
     return result;
 }
 
-bool test_host::remove_torrent(std::string const& info_hash, sdk::remove_mode mode)
+bool test_host::remove_torrent(std::string const& info_hash, sdk::remove_mode how)
 {
-    check_thread();
-    auto it = find(info_hash);
-    if (it == m_torrents.end())
+    if (!fake_host::remove_torrent(info_hash, how))
         return false;
-    m_last_remove_mode = mode;
+    auto* t = find(info_hash);
     sdk::torrent_removed_event e;
-    e.info_hash = it->info_hash;
-    e.name = it->name;
-    m_torrents.erase(it);
-    emit(e);
+    e.info_hash = t->info_hash;
+    e.name = t->name;
+    torrent_list.erase(torrent_list.begin() + (t - torrent_list.data()));
+    fake_host::fire(e);
     return true;
 }
 
 bool test_host::pause_torrent(std::string const& info_hash)
 {
-    check_thread();
-    auto it = find(info_hash);
-    if (it == m_torrents.end())
+    if (!fake_host::pause_torrent(info_hash))
         return false;
-    it->status = sdk::status_code::downloading_paused;
-    it->paused = true;
+    auto* t = find(info_hash);
+    t->status = sdk::status_code::downloading_paused;
+    t->paused = true;
     return true;
 }
 
 bool test_host::resume_torrent(std::string const& info_hash)
 {
-    check_thread();
-    auto it = find(info_hash);
-    if (it == m_torrents.end())
+    if (!fake_host::resume_torrent(info_hash))
         return false;
-    it->status = sdk::status_code::downloading;
-    it->paused = false;
+    auto* t = find(info_hash);
+    t->status = sdk::status_code::downloading;
+    t->paused = false;
     return true;
 }
 
-bool test_host::force_recheck(std::string const& info_hash)
+void test_host::log(sdk::log_level level, std::string_view message)
 {
-    check_thread();
-    return find(info_hash) != m_torrents.end();
-}
-
-bool test_host::move_storage(std::string const& info_hash, std::string const&)
-{
-    check_thread();
-    return find(info_hash) != m_torrents.end();
-}
-
-std::vector<sdk::torrent_snapshot> test_host::torrents()
-{
-    check_thread();
-    return m_torrents;
-}
-
-std::optional<sdk::torrent_snapshot> test_host::find_torrent(std::string const& info_hash)
-{
-    check_thread();
-    auto it = find(info_hash);
-    if (it == m_torrents.end())
-        return std::nullopt;
-    return *it;
-}
-
-std::vector<sdk::file_entry> test_host::files(std::string const&)
-{
-    check_thread();
-    return {};
-}
-
-bool test_host::set_file_priorities(std::string const&, std::vector<std::uint8_t> const&)
-{
-    check_thread();
-    return false;
-}
-
-sdk::subscription test_host::add_hook(sdk::add_torrent_hook, std::int32_t)
-{
-    check_thread();
-    return {};
-}
-
-sdk::subscription test_host::subscribe(sdk::event_type type, std::function<void(sdk::event const&)> handler)
-{
-    check_thread();
-    auto const id = ++m_next_handler;
-    m_handlers[type][id] = std::move(handler);
-    return sdk::subscription([this, type, id] {
-        check_thread();
-        m_handlers[type].erase(id);
-    });
-}
-
-sdk::status test_host::apply_settings(std::map<std::string, sdk::setting_value> const&)
-{
-    check_thread();
-    return sdk::status::failure("the test host has no session");
-}
-
-std::optional<sdk::setting_value> test_host::setting(std::string const&)
-{
-    check_thread();
-    return std::nullopt;
-}
-
-std::string test_host::config_section()
-{
-    check_thread();
-    std::lock_guard<std::mutex> lock(m_mutex);
-    return m_section;
-}
-
-sdk::status test_host::set_config_section(std::string const& json)
-{
-    check_thread();
-    std::lock_guard<std::mutex> lock(m_mutex);
-    m_section = json;
-    ++m_section_writes;
-    return sdk::status::success();
-}
-
-std::string test_host::config()
-{
-    check_thread();
-    std::lock_guard<std::mutex> lock(m_mutex);
-    return "{\"websocket\":" + m_section + "}";
-}
-
-sdk::status test_host::set_config_value(std::string const&, std::string const&)
-{
-    check_thread();
-    return sdk::status::failure("not supported by the test host");
-}
-
-void test_host::log(sdk::log_level, std::string_view message)
-{
-    std::lock_guard<std::mutex> lock(m_mutex);
-    m_log.emplace_back(message);
+    fake_host::log(level, message);
     if (m_verbose)
         std::cerr << std::chrono::duration_cast<std::chrono::milliseconds>(
                          std::chrono::steady_clock::now().time_since_epoch())
                          .count()
                   << " [websocket] " << message << '\n';
-    m_log_cv.notify_all();
-}
-
-void test_host::post(std::function<void()> work)
-{
-    boost::asio::post(m_io, std::move(work));
-}
-
-// The plugin does not use the pool; running such work on the host thread keeps the double simple.
-void test_host::post_background(std::function<void()> work)
-{
-    boost::asio::post(m_io, std::move(work));
-}
-
-sdk::subscription test_host::publish_service(std::string const&, std::uint32_t, std::shared_ptr<void>)
-{
-    check_thread();
-    return {};
-}
-
-std::optional<sdk::service_handle> test_host::find_service(std::string const&, std::uint32_t)
-{
-    check_thread();
-    return std::nullopt;
-}
-
-std::string test_host::host_version()
-{
-    return "0.0.0-test";
-}
-std::uint32_t test_host::sdk_version()
-{
-    return PICO_SDK_VERSION;
-}
-sdk::host_paths test_host::paths()
-{
-    return {};
-}
-std::string test_host::plugin_id()
-{
-    return "websocket";
-}
-std::string test_host::host_mode()
-{
-    return "run";
-}
-std::vector<std::string> test_host::option_values(std::string const&)
-{
-    return {};
 }
 
 } // namespace pico::websocket::testing

@@ -1,14 +1,18 @@
 // The SDK's fake host behaves as plugin authors are told the real one does.
 #include <atomic>
+#include <future>
 #include <gtest/gtest.h>
 #include <memory>
 #include <picotorrent/sdk/testing/fake_host.hpp>
+#include <picotorrent/sdk/testing/host_thread.hpp>
+#include <stdexcept>
 #include <thread>
 
 namespace {
 
 namespace sdk = pico::sdk;
 using sdk::testing::fake_host;
+using sdk::testing::host_thread;
 
 struct greeter {
     static constexpr char const* service_name = "greeter";
@@ -131,6 +135,30 @@ TEST(fake_host, plays_the_host_thread_for_posted_and_background_work)
     EXPECT_TRUE(background_ran);
     host.post_background([&] { (void)host.torrents(); }); // a host-thread-only call from elsewhere
     host.run_for(std::chrono::milliseconds(50));
+    EXPECT_EQ(host.wrong_thread_calls, 1);
+}
+
+// A plugin thread that waits on the host thread (the WebSocket server's pattern) needs the host
+// loop on a thread of its own: host_thread runs it, and calls from there are on the host thread.
+TEST(fake_host, host_thread_answers_a_plugin_thread_that_waits_on_it)
+{
+    fake_host host;
+    host.torrent_list.push_back({});
+    host.torrent_list.back().info_hash = "abcd";
+    host_thread loop(host);
+    std::size_t seen = 0;
+    std::thread plugin_thread([&] {
+        std::promise<std::size_t> answer;
+        host.post([&] { answer.set_value(host.torrents().size()); });
+        seen = answer.get_future().get(); // would wait forever with no one running the host loop
+    });
+    plugin_thread.join();
+    EXPECT_EQ(seen, 1u);
+    EXPECT_TRUE(loop.call([&] { return host.pause_torrent("abcd"); }));
+    EXPECT_THROW(loop.call([]() -> int { throw std::runtime_error("from the host thread"); }),
+                 std::runtime_error);
+    EXPECT_EQ(host.wrong_thread_calls, 0);
+    (void)host.torrents(); // the test thread is no longer the host thread
     EXPECT_EQ(host.wrong_thread_calls, 1);
 }
 

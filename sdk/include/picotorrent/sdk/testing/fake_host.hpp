@@ -11,6 +11,8 @@
 // Threads: the test thread is the host thread. post() queues work that run_posted() (or
 // run_until()) runs on it; post_background() runs work on a real thread of its own, which the
 // destructor joins. log() and post() may be called from any thread, like the real host's.
+// A plugin whose own threads wait on the host thread runs on a testing::host_thread instead
+// (<picotorrent/sdk/testing/host_thread.hpp>): the host loop on a thread of its own.
 #pragma once
 
 #include <algorithm>
@@ -138,6 +140,10 @@ class fake_host : public host {
         }
         return true;
     }
+
+    /// Makes the calling thread the host thread (the one host-thread-only calls are checked
+    /// against); testing::host_thread calls it from its own thread.
+    void become_host_thread() { m_host_thread = std::this_thread::get_id(); }
 
     /// Runs posted work for `d`, to see that something does not happen.
     void run_for(std::chrono::milliseconds d)
@@ -324,7 +330,7 @@ class fake_host : public host {
   private:
     void check_thread()
     {
-        if (std::this_thread::get_id() != m_host_thread)
+        if (std::this_thread::get_id() != m_host_thread.load())
             ++wrong_thread_calls;
     }
     void record(std::string call)
@@ -353,7 +359,7 @@ class fake_host : public host {
         return work;
     }
 
-    std::thread::id m_host_thread = std::this_thread::get_id();
+    std::atomic<std::thread::id> m_host_thread{std::this_thread::get_id()};
     detail::registrations m_registry;
     detail::log_record m_log;
     std::mutex m_mutex;
