@@ -27,6 +27,9 @@ ap.add_argument("--runs", type=int, default=3)
 ap.add_argument("--idle-seconds", type=float, default=10)
 ap.add_argument("--clients", default="picotorrent,qbittorrent")
 ap.add_argument("--limit", type=int, default=0, help="restore at most N torrents (the same N for both)")
+ap.add_argument("--timeout", type=float, default=300, help="seconds to wait for the window, then the dialog")
+ap.add_argument("--keep-going", action="store_true",
+                help="a run that fails is reported (stacks, log kept) and the next one starts (hang hunting)")
 args = ap.parse_args()
 
 started = []
@@ -54,14 +57,26 @@ def free_port():
         return s.getsockname()[1]
 
 
-def wait_for(what, check, timeout=300, step=0.02):
-    end = time.time() + timeout
+class run_failed(Exception):
+    pass
+
+
+def wait_for(what, check, timeout=None, step=0.02, proc=None, folder=None):
+    end = time.time() + (args.timeout if timeout is None else timeout)
     while time.time() < end:
         v = check()
         if v:
             return v
+        if proc is not None and proc.poll() is not None:
+            # Dead, not hung: say so at once instead of waiting out the timeout.
+            raise run_failed("%s: the process exited with %d before it showed" % (what, proc.returncode))
         time.sleep(step)
-    raise SystemExit("startup_compare: timed out waiting for " + what)
+    if proc is not None and folder and shutil.which("gdb"):
+        # Every thread's stack while it hangs: the one thing a hang needs to be understood.
+        with open(os.path.join(folder, "stacks.txt"), "w") as out:
+            subprocess.run(["gdb", "-p", str(proc.pid), "-batch", "-ex", "thread apply all bt"],
+                           stdout=out, stderr=subprocess.STDOUT, timeout=120)
+    raise run_failed("timed out waiting for " + what)
 
 
 def cpu_ticks(pid):
@@ -121,7 +136,7 @@ def one_run(client, tmp, env):
         main_title, key, dialog_title, quit_key = "^qBittorrent", "alt+o", "^Preferences$", "ctrl+q"
     t0 = time.time()
     p = spawn(argv, env=env, stdout=subprocess.DEVNULL, stderr=open(os.path.join(tmp, "stderr.log"), "w"))
-    w = wait_for(client + " main window", lambda: window(main_title))
+    w = wait_for(client + " main window", lambda: window(main_title), proc=p, folder=tmp)
     t_window = time.time() - t0
     # Focus can be lost to a window that maps late: ask until the dialog shows.
     def dialog_up():
@@ -130,7 +145,7 @@ def one_run(client, tmp, env):
         xdo("windowfocus", "--sync", window(main_title) or w)
         xdo("key", "--clearmodifiers", key)
         return bool(wait_check(lambda: window(dialog_title), 1.0))
-    wait_for(client + " dialog", dialog_up, step=0)
+    wait_for(client + " dialog", dialog_up, step=0, proc=p, folder=tmp)
     t_usable = time.time() - t0
     d = window(dialog_title)
     xdo("windowfocus", "--sync", d)
@@ -172,13 +187,20 @@ try:
                 r["load"] = round(os.getloadavg()[0], 1)
                 results.append(r)
                 print(json.dumps(r), flush=True)
-            except SystemExit:
-                print("startup_compare: %s failed; its folder is kept: %s" % (client, tmp), file=sys.stderr)
-                raise
+            except run_failed as e:
+                print("startup_compare: %s failed (%s); its folder is kept: %s" % (client, e, tmp), file=sys.stderr)
+                for p in [p for p in started[1:] if p.poll() is None]:
+                    stop(p, signal.SIGKILL)
+                if not args.keep_going:
+                    raise SystemExit(1)
+                results.append({"client": client, "failed": str(e), "folder": tmp})
             else:
                 shutil.rmtree(tmp, ignore_errors=True)
     for client in clients:
-        rs = [r for r in results if r["client"] == client]
+        failed = [r for r in results if r["client"] == client and "failed" in r]
+        if failed:
+            print("%s: %d failed run(s): %s" % (client, len(failed), "; ".join(r["failed"] for r in failed)))
+        rs = [r for r in results if r["client"] == client and "failed" not in r]
         if rs:
             print("%s, %d torrents: window %.2f s, usable %.2f s (median of %d), idle CPU %.1f%%, RSS %d MiB"
                   % (client, rs[0]["torrents"], statistics.median(r["window_s"] for r in rs),

@@ -24,4 +24,9 @@ config_view read_config_view(std::string const& json)
     return v;
 }
 
+std::string listen_text(config_view const& v)
+{
+    return v.proxy_forced ? std::string("proxy: forced") : "listen: " + v.listen;
+}
+
 } // namespace pico::gui

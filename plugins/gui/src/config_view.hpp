@@ -18,4 +18,7 @@ struct config_view {
 /// Reads config_view from JSON text; defaults for anything missing or malformed.
 config_view read_config_view(std::string const& json);
 
+/// The status bar's listen state: "proxy: forced" or "listen: <interfaces>".
+std::string listen_text(config_view const& v);
+
 } // namespace pico::gui

@@ -1,6 +1,5 @@
 // The gui plugin: a front-end (docs/threading.md). start() runs on the host thread and only
 // subscribes and registers; the Qt side lives in qt_front_end::run on the main thread.
-#include "config_view.hpp"
 #include "main_window.hpp"
 #include "qt_front_end.hpp"
 
@@ -14,27 +13,25 @@ class gui_plugin final : public sdk::plugin {
     void start(sdk::host& h) override
     {
         m_front_end = std::make_shared<qt_front_end>(h);
-        auto& bridge = m_front_end->bridge();
+        auto& out = m_front_end->outbox();
         // Each handler copies the payload and queues it for the window: never blocks the host.
-        auto on_snapshot = [&bridge](sdk::torrent_snapshot const& t) {
-            bridge.to<main_window>([t](main_window* w) { w->on_changed(t); });
+        auto on_snapshot = [&out](sdk::torrent_snapshot const& t) {
+            out.call([t](main_window* w) { w->on_changed(t); });
         };
-        m_subs.push_back(sdk::subscribe<sdk::torrent_added_event>(h, [&bridge](auto const& e) {
-            bridge.to<main_window>([t = e.torrent](main_window* w) { w->on_added(t); });
+        m_subs.push_back(
+            sdk::subscribe<sdk::torrent_added_event>(h, [&out](auto const& e) { out.added(e.torrent); }));
+        m_subs.push_back(sdk::subscribe<sdk::torrent_removed_event>(
+            h, [&out](auto const& e) { out.call([x = e.info_hash](main_window* w) { w->on_removed(x); }); }));
+        m_subs.push_back(sdk::subscribe<sdk::torrents_updated_event>(h, [&out](auto const& e) {
+            out.call([ts = e.torrents](main_window* w) { w->on_updated(ts); });
         }));
-        m_subs.push_back(sdk::subscribe<sdk::torrent_removed_event>(h, [&bridge](auto const& e) {
-            bridge.to<main_window>([x = e.info_hash](main_window* w) { w->on_removed(x); });
-        }));
-        m_subs.push_back(sdk::subscribe<sdk::torrents_updated_event>(h, [&bridge](auto const& e) {
-            bridge.to<main_window>([ts = e.torrents](main_window* w) { w->on_updated(ts); });
-        }));
-        m_subs.push_back(sdk::subscribe<sdk::session_stats_event>(h, [&bridge](auto const& e) {
-            bridge.to<main_window>([d = e.download_rate, u = e.upload_rate, p = e.num_peers](main_window* w) {
+        m_subs.push_back(sdk::subscribe<sdk::session_stats_event>(h, [&out](auto const& e) {
+            out.call([d = e.download_rate, u = e.upload_rate, p = e.num_peers](main_window* w) {
                 w->on_stats(d, u, p);
             });
         }));
-        m_subs.push_back(sdk::subscribe<sdk::metadata_received_event>(h, [&bridge](auto const& e) {
-            bridge.to<main_window>([t = e.torrent, f = e.files](main_window* w) { w->on_metadata(t, f); });
+        m_subs.push_back(sdk::subscribe<sdk::metadata_received_event>(h, [&out](auto const& e) {
+            out.call([t = e.torrent, f = e.files](main_window* w) { w->on_metadata(t, f); });
         }));
         m_subs.push_back(sdk::subscribe<sdk::torrent_paused_event>(
             h, [on_snapshot](auto const& e) { on_snapshot(e.torrent); }));
@@ -46,10 +43,9 @@ class gui_plugin final : public sdk::plugin {
             h, [on_snapshot](auto const& e) { on_snapshot(e.torrent); }));
         m_subs.push_back(sdk::subscribe<sdk::torrent_error_event>(
             h, [on_snapshot](auto const& e) { on_snapshot(e.torrent); }));
-        m_subs.push_back(sdk::subscribe<sdk::settings_changed_event>(h, [&bridge, &h](auto const&) {
-            bridge.to<main_window>([show = read_config_view(h.config()).show_add_dialog](main_window* w) {
-                w->on_show_add_dialog_changed(show);
-            });
+        // The window keeps the whole configuration, so Preferences opens without asking the host.
+        m_subs.push_back(sdk::subscribe<sdk::settings_changed_event>(h, [&out, &h](auto const&) {
+            out.call([config = h.config()](main_window* w) { w->on_config_changed(config); });
         }));
         // Both fire before host_started, while the window does not exist yet: kept in the roster.
         m_subs.push_back(sdk::subscribe<sdk::plugin_loaded_event>(
@@ -66,7 +62,8 @@ class gui_plugin final : public sdk::plugin {
                 });
             }
             m_front_end->set_link_data(sdk::find_service<file_filters::file_filters_service>(h),
-                                       std::move(updater), h.paths().state_dir, h.paths().default_save_path);
+                                       std::move(updater), h.paths().state_dir, h.paths().default_save_path,
+                                       h.config());
         }));
         if (auto const st = h.set_front_end(m_front_end); !st.ok)
             throw std::runtime_error(st.error);

@@ -1,5 +1,6 @@
 #include "main_window.hpp"
 
+#include "config_view.hpp"
 #include "create_torrent_dialog.hpp"
 #include "formatting.hpp"
 #include "preferences_dialog.hpp"
@@ -275,14 +276,18 @@ void main_window::open_create_dialog()
 
 void main_window::open_preferences()
 {
-    m_link.host.post([link = &m_link, this] {
-        auto config = link->host.config();
-        link->bridge.to_gui([this, config = std::move(config)] {
-            auto const plugins = m_link.plugins ? m_link.plugins->snapshot() : std::vector<plugin_status>{};
-            preferences_dialog dialog(m_link, config, plugins, this);
-            dialog.exec();
-        });
-    });
+    // Never a round trip: at start-up the host thread may be busy for seconds with a restore.
+    auto const plugins = m_link.plugins ? m_link.plugins->snapshot() : std::vector<plugin_status>{};
+    preferences_dialog dialog(m_link, m_config, plugins, this);
+    dialog.exec();
+}
+
+void main_window::on_config_changed(std::string config)
+{
+    auto const view = read_config_view(config);
+    m_show_add_dialog = view.show_add_dialog;
+    m_listen->setText(QString::fromStdString(listen_text(view)));
+    m_config = std::move(config);
 }
 
 void main_window::dragEnterEvent(QDragEnterEvent* e)

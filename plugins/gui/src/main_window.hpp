@@ -44,12 +44,20 @@ class main_window final : public QMainWindow {
         m_model->upsert(t);
         update_counts();
     }
+    /// A run of torrent_added events (a restore sends 10,000): one row insertion, one recount.
+    void on_added_many(std::vector<sdk::torrent_snapshot> ts)
+    {
+        m_model->update(ts);
+        update_counts();
+    }
     void on_changed(sdk::torrent_snapshot const& t) { m_model->upsert(t); }
     void on_updated(std::vector<sdk::torrent_snapshot> const& ts);
     void on_removed(std::string const& info_hash);
     void on_stats(std::int64_t down, std::int64_t up, std::int64_t peers);
     void on_metadata(sdk::torrent_snapshot const& t, std::vector<sdk::file_entry> const& files);
     void on_show_add_dialog_changed(bool show) { m_show_add_dialog = show; }
+    /// The effective configuration (host::config()): at start-up and on every settings change.
+    void on_config_changed(std::string config);
     void on_update_available(updater::update_info const& info);
     void on_details(torrent_details const& d, bool with_files);
 
@@ -71,7 +79,7 @@ class main_window final : public QMainWindow {
     void open_magnet_dialog();
     /// The Create torrent dialog (Ctrl+N).
     void open_create_dialog();
-    /// The Preferences dialog, with the configuration read on the host thread first.
+    /// The Preferences dialog, from the configuration the window holds (no host round trip).
     void open_preferences();
     /// Info hashes of the selected rows.
     std::vector<std::string> selected_hashes() const;
@@ -101,6 +109,7 @@ class main_window final : public QMainWindow {
     QLabel* m_listen;
     details_pane* m_details;
     bool m_show_add_dialog = true;
+    std::string m_config = "{}";             // host::config() as last sent
     std::set<std::string> m_magnets_waiting; // added by the user, tree asked for on metadata
 };
 

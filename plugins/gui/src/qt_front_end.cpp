@@ -14,13 +14,14 @@ namespace pico::gui {
 
 void qt_front_end::set_link_data(std::shared_ptr<file_filters::file_filters_service> filters,
                                  std::shared_ptr<updater::updater_service> updater, std::string state_dir,
-                                 std::string save_path)
+                                 std::string save_path, std::string config)
 {
     std::lock_guard lock(m_mutex);
     m_filters = std::move(filters);
     m_updater = std::move(updater);
     m_state_dir = std::move(state_dir);
     m_save_path = std::move(save_path);
+    m_config = std::move(config);
 }
 
 void qt_front_end::quit()
@@ -40,14 +41,20 @@ void qt_front_end::run(std::vector<std::string> const& arguments)
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("picotorrent")));
 
     host_link link{m_host, m_bridge, {}, {}, {}, {}, m_roster};
+    std::string start_config;
     {
         std::lock_guard lock(m_mutex);
         link.filters = m_filters;
         link.updater = m_updater;
         link.state_dir = m_state_dir;
         link.default_save_path = m_save_path;
+        start_config = m_config;
     }
     main_window window(link);
+    // From the first frame the window knows the configuration: Preferences, the listen state
+    // and show_add_torrent_dialog do not wait for the host thread, which may still be busy
+    // announcing 10,000 restored torrents. settings_changed keeps it current.
+    window.on_config_changed(start_config);
     m_bridge.attach(&window);
 
     single_instance listener(QString::fromStdString(link.state_dir + "/gui.sock"),
@@ -74,28 +81,35 @@ void qt_front_end::run(std::vector<std::string> const& arguments)
         tray->show();
     }
 
-    // Everything the window starts from, read on the host thread in one go; events that
-    // were queued earlier are older than this snapshot, later ones newer.
+    // The torrent list, read on the host thread in one go; events that were queued earlier
+    // are older than this snapshot, later ones newer. The window is usable before it arrives.
+    // Nothing of run()'s frame is captured: after an early quit() this may run once it is gone.
+    m_host.post([h = &m_host, out = &m_outbox, bridge = &m_bridge, updater = link.updater] {
+        out->flush(); // what was queued before the snapshot reaches the window before it
+        initial_state state;
+        state.torrents = h->torrents();
+        auto config = h->config();
+        auto const view = read_config_view(config);
+        state.show_add_dialog = view.show_add_dialog;
+        state.listen_text = listen_text(view);
+        std::optional<updater::update_info> update;
+        if (updater)
+            update = updater->latest();
+        bridge->to<main_window>(
+            [state = std::move(state), config = std::move(config), update](main_window* w) mutable {
+                // A settings change between host_started and attach() was not sent: this one is newer.
+                w->on_config_changed(config);
+                w->on_initial_state(std::move(state));
+                if (update)
+                    w->on_update_available(*update);
+            });
+    });
+    // show_add_torrent_dialog is known already: the arguments open as soon as the loop runs.
     QStringList args;
     for (auto const& a : arguments)
         args << QString::fromStdString(a);
-    m_host.post([h = &m_host, link = &link, window = &window, args] {
-        initial_state state;
-        state.torrents = h->torrents();
-        auto const config = read_config_view(h->config());
-        state.show_add_dialog = config.show_add_dialog;
-        state.listen_text = config.proxy_forced ? std::string("proxy: forced") : "listen: " + config.listen;
-        std::optional<updater::update_info> update;
-        if (link->updater)
-            update = link->updater->latest();
-        link->bridge.to_gui([window, state = std::move(state), update, args]() mutable {
-            window->on_initial_state(std::move(state));
-            // Only now is show_add_torrent_dialog known.
-            window->open_arguments(args);
-            if (update)
-                window->on_update_available(*update);
-        });
-    });
+    QMetaObject::invokeMethod(
+        &window, [&window, args] { window.open_arguments(args); }, Qt::QueuedConnection);
 
     window.show();
     // The list has the keyboard, so Ctrl+A and Delete act on torrents, not on the filter text.

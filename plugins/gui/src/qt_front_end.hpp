@@ -3,6 +3,7 @@
 #pragma once
 
 #include "host_link.hpp"
+#include "window_outbox.hpp"
 
 #include <atomic>
 #include <mutex>
@@ -20,22 +21,27 @@ class qt_front_end final : public sdk::front_end {
 
     /// Host thread -> GUI thread.
     gui_bridge& bridge() { return m_bridge; }
+    /// Host thread: calls for the main window, batched per turn of the host loop.
+    window_outbox& outbox() { return m_outbox; }
     /// Plugins the host reported; written on the host thread.
     plugin_roster& roster() { return *m_roster; }
-    /// Host thread, before run(): services and paths found at start-up.
+    /// Host thread, before run(): services, paths and the configuration (host::config()) found
+    /// at start-up, so the window needs no round trip through the host to show them.
     void set_link_data(std::shared_ptr<file_filters::file_filters_service> filters,
                        std::shared_ptr<updater::updater_service> updater, std::string state_dir,
-                       std::string save_path);
+                       std::string save_path, std::string config);
 
   private:
     sdk::host& m_host;
     gui_bridge m_bridge;
+    window_outbox m_outbox{m_host, m_bridge};
     std::shared_ptr<plugin_roster> m_roster = std::make_shared<plugin_roster>();
     std::mutex m_mutex;
     std::shared_ptr<file_filters::file_filters_service> m_filters;
     std::shared_ptr<updater::updater_service> m_updater;
     std::string m_state_dir;
     std::string m_save_path;
+    std::string m_config;
     std::atomic<bool> m_quit_requested{false};
 };
 

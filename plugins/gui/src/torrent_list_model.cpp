@@ -167,10 +167,17 @@ void torrent_list_model::update(std::vector<sdk::torrent_snapshot> const& torren
     // One dataChanged over the span of touched rows: a batch of 1,000 is one signal, not 1,000.
     int first = rowCount();
     int last = -1;
+    std::vector<sdk::torrent_snapshot const*> fresh;
+    std::unordered_map<std::string, std::size_t> fresh_index;
     for (auto const& t : torrents) {
         int const row = row_of(t.info_hash);
         if (row < 0) {
-            upsert(t);
+            // Listed twice in one batch: the later snapshot is the newer one.
+            auto const [it, inserted] = fresh_index.emplace(t.info_hash, fresh.size());
+            if (inserted)
+                fresh.push_back(&t);
+            else
+                fresh[it->second] = &t;
             continue;
         }
         replace(row, t);
@@ -179,6 +186,17 @@ void torrent_list_model::update(std::vector<sdk::torrent_snapshot> const& torren
     }
     if (last >= 0)
         emit dataChanged(index(first, 0), index(last, column_count - 1));
+    if (fresh.empty())
+        return;
+    // One insertion for all new rows: the sorted proxy and the view re-map once, not per row.
+    int const row = rowCount();
+    beginInsertRows({}, row, row + static_cast<int>(fresh.size()) - 1);
+    for (auto const* t : fresh) {
+        m_row_by_hash[t->info_hash] = static_cast<int>(m_rows.size());
+        m_rows.push_back(*t);
+        m_name_keys.push_back(name_key(t->name));
+    }
+    endInsertRows();
 }
 
 void torrent_list_model::remove(std::string const& info_hash)

@@ -51,7 +51,7 @@ class torrent_list_model final : public QAbstractTableModel {
     void reset(std::vector<sdk::torrent_snapshot> torrents);
     /// Adds a row, or updates it when the torrent is already listed.
     void upsert(sdk::torrent_snapshot const& torrent);
-    /// Updates the rows of a torrents_updated batch (unknown torrents are added).
+    /// Updates the rows of a batch; unknown torrents are added, all in one row insertion.
     void update(std::vector<sdk::torrent_snapshot> const& torrents);
     /// Removes a torrent's row, if listed.
     void remove(std::string const& info_hash);

@@ -3,6 +3,7 @@
 #include "gui_tests.hpp"
 #include "main_window.hpp"
 #include "preferences_dialog.hpp"
+#include "window_outbox.hpp"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -226,4 +227,74 @@ void gui_dialog_test::details_file_tree_shows_per_file_progress()
     pane.show_details(d, false);
     QCOMPARE(files->index(0, 2, files->index(0, 0)).data().toString(), QStringLiteral("100.0%"));
     QCOMPARE(files->index(0, 2).data().toString(), QStringLiteral("100.0%"));
+}
+
+void gui_dialog_test::ctrl_comma_opens_preferences_while_the_host_thread_is_busy()
+{
+    // The host never runs posted work here (no run_posted), as when it is still announcing a
+    // restore of 10,000 torrents: Preferences opens anyway, from the configuration it was sent.
+    dialog_fixture f;
+    gui::main_window w(f.link);
+    w.on_config_changed(f.host.config());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QString seen;
+    QString save_path;
+    QTimer::singleShot(100, [&] {
+        if (auto* d = qobject_cast<gui::preferences_dialog*>(QApplication::activeModalWidget())) {
+            seen = d->windowTitle();
+            save_path = line(*d, "save_path")->text();
+            d->reject();
+        }
+    });
+    QTest::keyClick(w.view(), Qt::Key_Comma, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(seen, QStringLiteral("Preferences"), 2000);
+    QCOMPARE(save_path, QStringLiteral("/old"));
+    // A settings change sent later is what the next Preferences shows.
+    f.host.config_values["save_path"] = R"("/new")";
+    w.on_config_changed(f.host.config());
+    save_path.clear();
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QTimer::singleShot(100, [&] {
+        if (auto* d = qobject_cast<gui::preferences_dialog*>(QApplication::activeModalWidget())) {
+            save_path = line(*d, "save_path")->text();
+            d->reject();
+        }
+    });
+    QTest::keyClick(w.view(), Qt::Key_Comma, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(save_path, QStringLiteral("/new"), 2000);
+}
+
+void gui_dialog_test::restored_torrents_reach_the_window_as_one_batch_in_order()
+{
+    dialog_fixture f;
+    gui::main_window w(f.link);
+    gui::gui_bridge bridge;
+    bridge.attach(&w);
+    gui::window_outbox out(f.host, bridge);
+    int insertions = 0;
+    QObject::connect(w.model(), &QAbstractItemModel::rowsInserted, [&insertions] { ++insertions; });
+    auto snapshot = [](int i) {
+        sdk::torrent_snapshot t;
+        t.info_hash = QStringLiteral("%1").arg(i, 40, 10, QLatin1Char('0')).toStdString();
+        std::string name = std::to_string(i); // not "t" + ...: GCC 12's false -Wrestrict
+        name.insert(name.begin(), 't');
+        t.name = std::move(name);
+        return t;
+    };
+    // One alert batch of a restore: 10,000 adds, a removal of one of them, one more add.
+    for (int i = 0; i < 10000; ++i)
+        out.added(snapshot(i));
+    out.call([x = snapshot(7).info_hash](gui::main_window* win) { win->on_removed(x); });
+    out.added(snapshot(10000));
+    QCOMPARE(f.host.run_posted(), std::size_t(1)); // one flush for the whole turn
+    QCOMPARE(w.model()->rowCount(), 0);            // nothing reached the GUI thread yet
+    QCoreApplication::processEvents();
+    QCOMPARE(w.model()->rowCount(), 10000);
+    QCOMPARE(insertions, 2);
+    QCOMPARE(w.model()->row_of(snapshot(7).info_hash), -1);
+    QVERIFY(w.model()->row_of(snapshot(10000).info_hash) >= 0);
+    // Nothing queued: no flush is posted.
+    QCOMPARE(f.host.run_posted(), std::size_t(0));
 }

@@ -40,6 +40,8 @@ class gui_dialog_test final : public QObject {
     void dropping_a_torrent_file_adds_it_without_dialog_when_disabled();
     void dropping_a_torrent_file_opens_the_add_dialog();
     void details_file_tree_shows_per_file_progress();
+    void ctrl_comma_opens_preferences_while_the_host_thread_is_busy();
+    void restored_torrents_reach_the_window_as_one_batch_in_order();
 };
 
 /// The Create torrent dialog against a host double that hashes on a thread of its own.
