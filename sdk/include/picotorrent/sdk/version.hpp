@@ -12,7 +12,7 @@
 /// Major version of the SDK: changes only when the ABI breaks.
 #define PICO_SDK_VERSION_MAJOR 1
 /// Minor version of the SDK: grows when declarations are appended.
-#define PICO_SDK_VERSION_MINOR 2
+#define PICO_SDK_VERSION_MINOR 3
 /// Patch version of the SDK: documentation and behaviour fixes only.
 #define PICO_SDK_VERSION_PATCH 0
 
