@@ -64,6 +64,8 @@ application::application(host_options options)
     so.settings = config::make_settings_pack(m_config.document(), role);
     auto const disk_io = config::disk_io_for(m_config.document(), role);
     so.disk_io = config::disk_io_constructor(disk_io);
+    if (m_options.wrap_disk_io)
+        so.disk_io = m_options.wrap_disk_io(std::move(so.disk_io));
     m_log.write(sdk::log_level::info, "session",
                 disk_io == config::disk_io_backend::posix ? "disk I/O: posix (pread/pwrite)"
                                                           : "disk I/O: mmap (memory-mapped files)");

@@ -17,6 +17,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -61,6 +62,8 @@ struct host_options {
     sdk::log_level console_level = sdk::log_level::info;
     /// Exit code after SIGINT/SIGTERM (one-shot commands report the interruption).
     int interrupted_exit_code = 0;
+    /// Tests only: wraps the configured disk I/O (to slow one kind of job down, say).
+    std::function<lt::disk_io_constructor_type(lt::disk_io_constructor_type)> wrap_disk_io;
 };
 
 /// One host. Construct, start(), then run the io_context (run() does both).

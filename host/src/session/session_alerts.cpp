@@ -166,6 +166,8 @@ void session_host::on_torrent_removed(lt::torrent_removed_alert const& removed)
     auto it = m_names.find(key);
     e.name = it != m_names.end() ? it->second : removed.torrent_name();
     m_names.erase(key);
+    m_files_held.erase(key);
+    m_priorities_applying.erase(key);
     if (!m_stopping)
         m_publish(e);
 }
@@ -178,11 +180,15 @@ void session_host::on_metadata_received(lt::metadata_received_alert const& md)
         m_foreign.record(util::info_hash_string(md.handle.info_hashes()), *ti,
                          md.handle.status(lt::torrent_handle::query_save_path).save_path);
     request_resume_data(md.handle); // the info dictionary is now worth keeping
-    auto snap = make_snapshot(md.handle.status());
+    auto const st = md.handle.status();
+    auto snap = make_snapshot(st);
     m_names[snap.info_hash] = snap.name;
-    bool const held = m_files_held.erase(snap.info_hash) > 0;
-    if (m_stopping)
+    // Still held while the event runs (a handler sees what `download` would); released after.
+    bool const held = m_files_held.count(snap.info_hash) > 0;
+    if (m_stopping) {
+        m_files_held.erase(snap.info_hash);
         return;
+    }
     sdk::metadata_received_event e;
     e.torrent = snap;
     e.files = file_entries(md.handle);
@@ -195,14 +201,34 @@ void session_host::on_metadata_received(lt::metadata_received_alert const& md)
     // to the default, after the event, so no piece of an excluded file is ever requested.
     for (auto& f : e.files)
         f.priority = sdk::default_priority;
+    // Held, the torrent looked finished the moment its metadata arrived: libtorrent told its
+    // peers that it only uploads, and the seeds among them closed the connection, which
+    // libtorrent would not retry for min_reconnect_time (60 s). The files are decided in upload
+    // mode; leaving it makes libtorrent 2.0 forget when it last connected to each peer ("to
+    // force fast reconnect after leaving upload mode"), so the seeds are tried again at once.
+    bool const reconnect = !(st.flags & lt::torrent_flags::upload_mode);
+    if (reconnect)
+        md.handle.set_flags(lt::torrent_flags::upload_mode);
     m_priorities_set_for.clear();
     m_publish(e);
-    bool const filtered = m_priorities_set_for.count(snap.info_hash) > 0;
+    m_files_held.erase(snap.info_hash);
+    auto chosen = m_priorities_set_for.extract(snap.info_hash);
     m_priorities_set_for.clear();
+    if (!md.handle.is_valid()) // a plugin removed it while handling the event
+        return;
     auto ti = md.handle.torrent_file();
-    if (!filtered && ti && md.handle.is_valid())
-        md.handle.prioritize_files(std::vector<lt::download_priority_t>(
-            static_cast<std::size_t>(ti->num_files()), lt::default_priority));
+    if (chosen) {
+        m_priorities_applying[snap.info_hash] = std::move(chosen.mapped());
+    } else if (ti) {
+        std::vector<lt::download_priority_t> all(static_cast<std::size_t>(ti->num_files()),
+                                                 lt::default_priority);
+        md.handle.prioritize_files(all);
+        m_priorities_applying[snap.info_hash] = std::move(all);
+    }
+    // libtorrent sets file priorities on its disk thread: until they are applied the torrent
+    // still wants nothing, which files_held() keeps from looking like an empty selection.
+    if (reconnect)
+        md.handle.unset_flags(lt::torrent_flags::upload_mode);
 }
 
 void session_host::on_torrent_finished(lt::torrent_finished_alert const& fin)

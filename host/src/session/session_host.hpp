@@ -116,9 +116,11 @@ class session_host {
     std::string handle_key(lt::torrent_handle const& h) const;
     /// The handle of a torrent, if present.
     std::optional<lt::torrent_handle> handle(std::string const& info_hash) const;
-    /// True while a magnet's files are held at "don't download" until the host has handled its
-    /// metadata: libtorrent already reports the metadata, and nothing wanted, before that.
-    bool files_held(std::string const& info_hash) const { return m_files_held.count(info_hash) > 0; }
+    /// True while a magnet's files are held at "don't download": until the host has handled its
+    /// metadata, and then until libtorrent has applied the priorities chosen for them (it
+    /// applies them on its disk thread). Before that libtorrent reports nothing wanted. Ask
+    /// before reading the torrent's status: a status read first may predate the priorities.
+    bool files_held(std::string const& info_hash);
     /// A raw view of every alert after translation, for diagnostics only (`download
     /// --debug-handshake` logs peer handshakes with it); commands otherwise use SDK events.
     std::function<void(lt::alert const*)> on_alert;
@@ -168,8 +170,11 @@ class session_host {
     std::set<std::string> m_restoring;                        // added from saved state, not yet announced
     std::map<std::string, lt::torrent_status> m_added_status; // statuses_for_adds of the current alert batch
     foreign_files m_foreign;                                  // files that were there before a torrent
-    std::set<std::string> m_files_held;         // magnets downloading nothing until their metadata
-    std::set<std::string> m_priorities_set_for; // set_file_priorities calls while an event runs
+    std::set<std::string> m_files_held; // magnets downloading nothing until their metadata
+    /// set_file_priorities calls while an event runs, with the priorities they asked for.
+    std::map<std::string, std::vector<lt::download_priority_t>> m_priorities_set_for;
+    /// Held magnets whose chosen priorities libtorrent has not applied yet.
+    std::map<std::string, std::vector<lt::download_priority_t>> m_priorities_applying;
     /// A removal with data whose pre-existing files must stay: what to delete once it is gone.
     struct owned_delete {
         std::shared_ptr<lt::torrent_info const> ti;

@@ -86,8 +86,33 @@ bool session_host::set_file_priorities(std::string const& info_hash,
     for (auto p : priorities)
         prios.push_back(lt::download_priority_t(std::min<std::uint8_t>(p, 7)));
     h->prioritize_files(prios);
-    m_priorities_set_for.insert(util::info_hash_string(h->info_hashes()));
+    m_priorities_set_for[util::info_hash_string(h->info_hashes())] = std::move(prios);
     return true;
+}
+
+bool session_host::files_held(std::string const& info_hash)
+{
+    if (m_files_held.count(info_hash) > 0)
+        return true;
+    auto const it = m_priorities_applying.find(info_hash);
+    if (it == m_priorities_applying.end())
+        return false;
+    // Held while libtorrent still has every file at "don't download" although something was
+    // asked for; entries past the last file are ignored by libtorrent, and so here.
+    auto const h = handle(info_hash);
+    auto const wanted = [](auto first, auto last) {
+        return std::any_of(first, last, [](lt::download_priority_t p) { return p != lt::dont_download; });
+    };
+    if (h && h->torrent_file()) {
+        auto const& asked = it->second;
+        auto const files = std::min<std::size_t>(asked.size(), h->torrent_file()->num_files());
+        auto const applied = h->get_file_priorities();
+        if (wanted(asked.begin(), asked.begin() + static_cast<std::ptrdiff_t>(files)) &&
+            !wanted(applied.begin(), applied.end()))
+            return true;
+    }
+    m_priorities_applying.erase(it);
+    return false;
 }
 
 bool session_host::connect_peer(std::string const& info_hash, std::string const& endpoint)

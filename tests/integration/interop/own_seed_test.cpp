@@ -88,11 +88,17 @@ TEST(own_seed, magnet_with_peer_fetches_metadata_and_completes)
     ts::temp_dir tmp;
     fs::path const torrent = tmp.path() / "t.torrent";
     auto const payload = make_case(tmp.path() / "seed", "payload", multi_file, torrent, {});
-    our_seed seed(torrent, payload, tmp.path() / "s");
+    // Until the host has filtered the files, the magnet looks finished and the seed closes the
+    // connection. The host must reconnect at once, not after min_reconnect_time: an hour here
+    // on both sides, so that a download that waits for either gives up (the fixture's
+    // --session-timeout) and fails.
+    nlohmann::json const patient = {{"min_reconnect_time", 3600}};
+    our_seed seed(torrent, payload, tmp.path() / "s", {}, patient);
 
     std::string const magnet = lt::make_magnet_uri(lt::torrent_info(torrent.string()));
     ASSERT_EQ(magnet.rfind("magnet:", 0), 0u);
-    auto const r = run_download(magnet, tmp.path() / "out", tmp.path() / "d", {"--peer", seed.endpoint()});
+    auto const r =
+        run_download(magnet, tmp.path() / "out", tmp.path() / "d", {"--peer", seed.endpoint()}, patient);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     std::string why;
     EXPECT_TRUE(ts::files_equal(payload, tmp.path() / "out" / "payload", &why)) << why;

@@ -70,6 +70,8 @@ class download_watch {
     // Returns true when the download is over, one way or the other.
     bool check()
     {
+        // Asked before the status is read: priorities applied in between show in the status.
+        bool const held = m_app.session().files_held(m_info_hash);
         auto t = m_app.session().find(m_info_hash);
         if (!t) {
             stop("the torrent left the session", exit_failure);
@@ -80,8 +82,7 @@ class download_watch {
                 m_handshakes.report_peers(*h);
         }
         // Until the host has handled a magnet's metadata its files are held, not unwanted.
-        if (t->has_metadata && t->total_wanted == 0 && t->size > 0 &&
-            !m_app.session().files_held(m_info_hash)) {
+        if (t->has_metadata && t->total_wanted == 0 && t->size > 0 && !held) {
             stop(nothing_wanted(), exit_bad_input);
             return true;
         }
