@@ -1,6 +1,6 @@
 # pico_add_plugin(<target>
 #     [ID id] [NAME "Display name"] [VERSION x.y.z] [DESCRIPTION "..."]
-#     [DEPENDS id...] [FRONT_END] [FAIL_CLOSED] [OPTIONS name...] [CXX_STANDARD 17|20]
+#     [DEPENDS id...] [FRONT_END [BEFORE_RESTORE]] [FAIL_CLOSED] [OPTIONS name...] [CXX_STANDARD 17|20]
 #     [OUTPUT_ROOT dir] [INSTALL_DIR dir] [COMPONENT name] [NO_INSTALL]
 #     [CONFIG_SCHEMA config_schema.json]
 #     [CORE_SOURCES file... [CORE_LIBS target...]] [SERVICE_INCLUDE dir] [TESTS dir]
@@ -9,6 +9,8 @@
 # Builds a plugin as a shared module named <id>.so, writes its plugin.json
 # manifest beside it in <OUTPUT_ROOT>/<id>/ and installs both to
 # <INSTALL_DIR>/<id>/. Used in-tree and by the installed PicoTorrent package.
+# BEFORE_RESTORE (with FRONT_END): the front-end's loop may start before the saved torrents are
+# restored ("front_end_before_restore" in plugin.json; docs/threading.md).
 # FAIL_CLOSED: the host will not run when this plugin is selected but does not start.
 # OPTIONS: plugin-facing command-line options the plugin consumes (without dashes).
 # CONFIG_SCHEMA: a JSON array of the configuration keys the plugin owns (type, default,
@@ -97,7 +99,7 @@ macro(_pico_plugin_parts target)
 endmacro()
 
 function(pico_add_plugin target)
-    cmake_parse_arguments(PARSE_ARGV 1 ARG "FRONT_END;FAIL_CLOSED;NO_INSTALL"
+    cmake_parse_arguments(PARSE_ARGV 1 ARG "FRONT_END;BEFORE_RESTORE;FAIL_CLOSED;NO_INSTALL"
         "ID;NAME;VERSION;DESCRIPTION;CXX_STANDARD;OUTPUT_ROOT;INSTALL_DIR;COMPONENT;CONFIG_SCHEMA;SERVICE_INCLUDE;TESTS"
         "SOURCES;DEPENDS;OPTIONS;CORE_SOURCES;CORE_LIBS")
     if(NOT ARG_SOURCES)
@@ -178,6 +180,12 @@ function(pico_add_plugin target)
         string(JSON manifest_json SET "${manifest_json}" front_end true)
     else()
         string(JSON manifest_json SET "${manifest_json}" front_end false)
+    endif()
+    if(ARG_BEFORE_RESTORE)
+        if(NOT ARG_FRONT_END)
+            message(FATAL_ERROR "pico_add_plugin(${target}): BEFORE_RESTORE needs FRONT_END")
+        endif()
+        string(JSON manifest_json SET "${manifest_json}" front_end_before_restore true)
     endif()
     if(ARG_FAIL_CLOSED)
         string(JSON manifest_json SET "${manifest_json}" fail_closed true)

@@ -108,6 +108,11 @@ sdk::host_paths application::paths() const
 
 bool application::start()
 {
+    return start_plugins_phase() && start_session_phase();
+}
+
+bool application::start_plugins_phase()
+{
     m_started = true;
     m_log.write(sdk::log_level::info, "host",
                 std::string("picotorrent ") + pico::host_version + " starting (" + m_options.mode +
@@ -141,6 +146,11 @@ bool application::start()
         m_log.write(sdk::log_level::error, "host", *refusal);
         return false;
     }
+    return true;
+}
+
+bool application::start_session_phase()
+{
     m_session->start();
 
     // Every plugin hears about every other one, whatever the load order was.
@@ -310,6 +320,17 @@ void application::plugin_failed(std::string const& id, std::string const& what)
             request_stop(exit_failure);
         }
     });
+}
+
+bool application::front_end_before_restore() const
+{
+    if (!m_front_end)
+        return false;
+    for (auto const& r : m_plugins->records()) {
+        if (r.info.id == m_front_end_owner)
+            return r.info.front_end_before_restore;
+    }
+    return false;
 }
 
 bool application::is_fail_closed(std::string const& id) const

@@ -80,6 +80,12 @@ class application {
     /// fail_closed plugin did not start, when a plugin-facing option (--include) has no running
     /// plugin to consume it, or when a command-line torrent could not be added.
     bool start();
+    /// The first half of start(): plugins discovered, configuration checked, plugins started and
+    /// the start-up refusals checked. False (after one log line) when the host must not go on.
+    bool start_plugins_phase();
+    /// The second half of start(): the session with its saved torrents, the plugin_loaded /
+    /// plugin_refused / host_started events, then the command line's torrents.
+    bool start_session_phase();
     /// Runs until stopped by SIGINT/SIGTERM or request_stop(); returns the exit code.
     int run();
     /// Begins a clean shutdown: host_stopping, resume data saved, plugins stopped, loop ends.
@@ -119,6 +125,9 @@ class application {
     sdk::status set_front_end(std::string const& id, std::shared_ptr<sdk::front_end> fe);
     /// The registered front-end, if any. Host thread.
     std::shared_ptr<sdk::front_end> front_end() const { return m_front_end; }
+    /// True when the front-end's manifest says "front_end_before_restore": its loop may start
+    /// once the plugins have, while the host thread still restores saved torrents. Host thread.
+    bool front_end_before_restore() const;
     /// The front-end's loop runs on the main thread from now on: stopping first asks it to quit.
     void front_end_started() { m_front_end_running = true; }
     /// The front-end's loop returned (posted by the main thread): the deferred or a clean stop goes on.

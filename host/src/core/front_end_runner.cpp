@@ -12,7 +12,22 @@ int run_with_front_end(application& app, std::vector<std::string> const& argumen
     auto front_end_ready = ready.get_future();
     int exit_code = exit_failure;
     std::thread host_thread([&] {
-        bool const started = app.start();
+        bool const plugins_started = app.start_plugins_phase();
+        // A front-end that asked to (its manifest's front_end_before_restore) gets the main
+        // thread now, while this thread still restores saved torrents: its window shows at
+        // once. What it posts still runs after host_started, when run() below drains the loop.
+        bool const early = plugins_started && app.front_end() && app.front_end_before_restore();
+        if (early) {
+            app.front_end_started();
+            ready.set_value(app.front_end());
+        }
+        bool const started = plugins_started && app.start_session_phase();
+        if (early) {
+            if (!started) // the loop is running: it is asked to quit, then the host stops
+                app.request_stop(exit_bad_input);
+            exit_code = app.run();
+            return;
+        }
         bool const has_front_end = started && app.front_end();
         if (has_front_end) {
             app.front_end_started();

@@ -146,6 +146,9 @@ manifest parse_manifest(std::string_view json_text, std::string const& origin)
             v.fail("field 'depends' must contain plugin ids, got \"" + dep + "\"");
     }
     m.front_end = v.optional_bool("front_end");
+    m.front_end_before_restore = v.optional_bool("front_end_before_restore");
+    if (m.front_end_before_restore && !m.front_end)
+        v.fail("field 'front_end_before_restore' needs \"front_end\": true");
     m.fail_closed = v.optional_bool("fail_closed");
     m.options = v.optional_string_array("options", "option names");
     for (auto const& option : m.options) {

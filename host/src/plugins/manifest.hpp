@@ -29,6 +29,9 @@ struct manifest {
     std::vector<std::string> depends;
     /// True for front ends (the GUI): only `picotorrent gui` starts them.
     bool front_end = false;
+    /// True for a front end whose loop may start before the saved torrents are restored (it
+    /// shows its window at once and fills it in at host_started); see docs/threading.md.
+    bool front_end_before_restore = false;
     /// True when the host must not run if this plugin is selected but does not start (it guards
     /// the network: running without it would leak what it is there to stop).
     bool fail_closed = false;

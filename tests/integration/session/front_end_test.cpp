@@ -22,7 +22,8 @@ struct front_end_run {
     fs::path config = test::write_loopback_config(tmp.path() / "PicoTorrent.json");
     fs::path state = tmp.path() / "state";
 
-    std::vector<std::string> gui_args(std::vector<std::string> extra) const
+    std::vector<std::string> gui_args(std::vector<std::string> extra,
+                                      std::string fixture = "front_end_loop") const
     {
         std::vector<std::string> args{"gui",
                                       "--config",
@@ -32,7 +33,7 @@ struct front_end_run {
                                       "--save-path",
                                       (tmp.path() / "out").string(),
                                       "--plugin-dir",
-                                      std::string(PICO_FIXTURE_ROOT) + "/front_end_loop"};
+                                      std::string(PICO_FIXTURE_ROOT) + "/" + fixture};
         args.insert(args.end(), extra.begin(), extra.end());
         return args;
     }
@@ -56,6 +57,34 @@ TEST(front_end, loop_owns_main_thread_and_marshals_both_ways)
     EXPECT_NE(log.find("main thread got: added "), std::string::npos) << log;
     EXPECT_NE(log.find("front-end loop returned"), std::string::npos) << log;
     // Returning from the loop stopped the host cleanly: it saved state after the loop ended.
+    EXPECT_LT(log.find("front-end loop returned"), log.find("stopped")) << log;
+}
+
+TEST(front_end, a_front_end_runs_only_after_host_started_unless_it_asks_for_before_restore)
+{
+    front_end_run r;
+    test_support::child_process gui(PICO_BINARY, r.gui_args({"--plugins", "loop_front_end"}));
+    ASSERT_TRUE(gui.wait_for_stderr("posted work ran", 30s)) << gui.stderr_text();
+    gui.kill(SIGTERM);
+    ASSERT_EQ(gui.wait(60s), 0) << gui.stderr_text();
+    auto const log = gui.stderr_text();
+    EXPECT_NE(log.find("run() began before host_started: no"), std::string::npos) << log;
+    EXPECT_NE(log.find("posted work ran after host_started: yes"), std::string::npos) << log;
+}
+
+TEST(front_end, before_restore_starts_the_loop_before_host_started_and_posted_work_after_it)
+{
+    front_end_run r;
+    test_support::child_process gui(PICO_BINARY,
+                                    r.gui_args({"--plugins", "early_front_end"}, "front_end_early"));
+    ASSERT_TRUE(gui.wait_for_stderr("posted work ran", 60s)) << gui.stderr_text();
+    gui.kill(SIGTERM);
+    ASSERT_EQ(gui.wait(60s), 0) << gui.stderr_text();
+    auto const log = gui.stderr_text();
+    // The fixture's host_started handler waits for run() (at most 30 s): it must have begun.
+    EXPECT_NE(log.find("run() began before host_started: yes"), std::string::npos) << log;
+    EXPECT_NE(log.find("posted work ran after host_started: yes"), std::string::npos) << log;
+    ASSERT_NE(log.find("front-end loop returned"), std::string::npos) << log;
     EXPECT_LT(log.find("front-end loop returned"), log.find("stopped")) << log;
 }
 

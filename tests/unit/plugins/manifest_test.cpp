@@ -27,7 +27,7 @@ TEST(manifest, reads_every_field)
         // comments are fine, as in PicoTorrent.json
         "id": "file_filters", "name": "File filters", "version": "1.2.3-beta",
         "sdk_version": "1.0.0", "description": "Skips files", "depends": ["proxy", "updater"],
-        "front_end": true, "library": "libfile_filters.so", "fail_closed": true,
+        "front_end": true, "front_end_before_restore": true, "library": "libfile_filters.so", "fail_closed": true,
         "options": ["include", "exclude", "dry-run"]
     })",
                                   "x");
@@ -38,6 +38,7 @@ TEST(manifest, reads_every_field)
     EXPECT_EQ(m.description, "Skips files");
     EXPECT_EQ(m.depends, (std::vector<std::string>{"proxy", "updater"}));
     EXPECT_TRUE(m.front_end);
+    EXPECT_TRUE(m.front_end_before_restore);
     EXPECT_EQ(m.library, "libfile_filters.so");
     EXPECT_TRUE(m.fail_closed);
     EXPECT_EQ(m.options, (std::vector<std::string>{"include", "exclude", "dry-run"}));
@@ -50,6 +51,7 @@ TEST(manifest, optional_fields_have_defaults)
     EXPECT_EQ(m.library, "proxy.so");
     EXPECT_TRUE(m.depends.empty());
     EXPECT_FALSE(m.front_end);
+    EXPECT_FALSE(m.front_end_before_restore);
     EXPECT_FALSE(m.fail_closed);
     EXPECT_TRUE(m.options.empty());
     EXPECT_EQ(m.description, "");
@@ -83,6 +85,8 @@ TEST(manifest, each_problem_is_one_line_naming_the_file_and_the_field)
          "/p/x/plugin.json: field 'depends' must contain plugin ids, got \"B\""},
         {R"({"id": "a", )" + ok_rest + R"(, "front_end": "yes"})",
          "/p/x/plugin.json: field 'front_end' must be true or false, got string"},
+        {R"({"id": "a", )" + ok_rest + R"(, "front_end_before_restore": true})",
+         "/p/x/plugin.json: field 'front_end_before_restore' needs \"front_end\": true"},
         {R"({"id": "a", )" + ok_rest + R"(, "fail_closed": 1})",
          "/p/x/plugin.json: field 'fail_closed' must be true or false, got number"},
         {R"({"id": "a", )" + ok_rest + R"(, "options": "include"})",
