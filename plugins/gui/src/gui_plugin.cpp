@@ -1,4 +1,5 @@
-// The gui plugin: a front-end (docs/threading.md). start() runs on the host thread and only
+// The gui plugin: a front-end (docs/threading.md) started before restore, so its window shows
+// while 10,000 saved torrents are still being added. start() runs on the host thread and only
 // subscribes and registers; the Qt side lives in qt_front_end::run on the main thread.
 #include "main_window.hpp"
 #include "qt_front_end.hpp"
@@ -13,6 +14,9 @@ class gui_plugin final : public sdk::plugin {
     void start(sdk::host& h) override
     {
         m_front_end = std::make_shared<qt_front_end>(h);
+        // The window may open before restore (front_end_before_restore): what it shows first
+        // is known now. The services follow at host_started.
+        m_front_end->set_start_data(h.paths().state_dir, h.paths().default_save_path, h.config());
         auto& out = m_front_end->outbox();
         // Each handler copies the payload and queues it for the window: never blocks the host.
         auto on_snapshot = [&out](sdk::torrent_snapshot const& t) {
@@ -61,9 +65,8 @@ class gui_plugin final : public sdk::plugin {
                         [info](main_window* w) { w->on_update_available(info); });
                 });
             }
-            m_front_end->set_link_data(sdk::find_service<file_filters::file_filters_service>(h),
-                                       std::move(updater), h.paths().state_dir, h.paths().default_save_path,
-                                       h.config());
+            m_front_end->set_services(sdk::find_service<file_filters::file_filters_service>(h),
+                                      std::move(updater));
         }));
         if (auto const st = h.set_front_end(m_front_end); !st.ok)
             throw std::runtime_error(st.error);

@@ -22,6 +22,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace pico::gui {
 namespace {
@@ -209,6 +210,11 @@ void main_window::update_counts()
         downloading += g == status_group::downloading ? 1 : 0;
         seeding += g == status_group::seeding ? 1 : 0;
     }
+    // Until the first snapshot the host thread may still be restoring saved torrents.
+    if (!m_has_initial_state) {
+        m_counts->setText(QStringLiteral("Restoring torrents… (%1 so far)").arg(m_model->rowCount()));
+        return;
+    }
     m_counts->setText(QStringLiteral("%1 torrents, %2 downloading, %3 seeding")
                           .arg(m_model->rowCount())
                           .arg(downloading)
@@ -225,10 +231,26 @@ void main_window::on_stats(std::int64_t down, std::int64_t up, std::int64_t peer
 
 void main_window::on_initial_state(initial_state state)
 {
+    m_has_initial_state = true;
+    // A front-end started before restore (front_end_before_restore) learns the services here.
+    if (!m_link.filters)
+        m_link.filters = std::move(state.filters);
+    if (!m_link.updater)
+        m_link.updater = std::move(state.updater);
     m_model->reset(std::move(state.torrents));
     m_show_add_dialog = state.show_add_dialog;
     m_listen->setText(QString::fromStdString(state.listen_text));
     update_counts();
+    if (!m_arguments_waiting.isEmpty())
+        open_arguments(std::exchange(m_arguments_waiting, {}));
+}
+
+void main_window::open_arguments_after_initial_state(QStringList arguments)
+{
+    if (m_has_initial_state)
+        open_arguments(arguments);
+    else
+        m_arguments_waiting += arguments;
 }
 
 void main_window::on_removed(std::string const& info_hash)

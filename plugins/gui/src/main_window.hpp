@@ -23,6 +23,9 @@ struct initial_state {
     std::vector<sdk::torrent_snapshot> torrents;
     bool show_add_dialog = true;
     std::string listen_text;
+    /// The services as found at host_started (null when their plugin is not running).
+    std::shared_ptr<file_filters::file_filters_service> filters;
+    std::shared_ptr<updater::updater_service> updater;
 };
 
 /// Title starts with "PicoTorrent" (scripts find it by that).
@@ -67,6 +70,8 @@ class main_window final : public QMainWindow {
     // --- user actions -------------------------------------------------------------------
     /// Adds .torrent files and magnet links (arguments, drops, a second instance).
     void open_arguments(QStringList const& arguments);
+    /// Opens `arguments` right after on_initial_state (now, if it has run).
+    void open_arguments_after_initial_state(QStringList arguments);
     /// Adds one .torrent file, through the Add torrent dialog when it is enabled.
     void add_torrent_file(QString const& path);
     /// Adds one magnet link; its file tree is asked for when metadata arrives.
@@ -99,6 +104,8 @@ class main_window final : public QMainWindow {
     void request_details(bool with_files);
 
     host_link& m_link;
+    bool m_has_initial_state = false; // the host's first snapshot arrived (restore is over)
+    QStringList m_arguments_waiting;  // open_arguments_after_initial_state before it arrived
     torrent_list_model* m_model;
     torrent_filter_model* m_filter;
     QTableView* m_view;

@@ -12,16 +12,21 @@
 
 namespace pico::gui {
 
-void qt_front_end::set_link_data(std::shared_ptr<file_filters::file_filters_service> filters,
-                                 std::shared_ptr<updater::updater_service> updater, std::string state_dir,
-                                 std::string save_path, std::string config)
+void qt_front_end::set_start_data(std::string state_dir, std::string save_path, std::string config)
+{
+    std::lock_guard lock(m_mutex);
+    m_state_dir = std::move(state_dir);
+    m_save_path = std::move(save_path);
+    m_config = std::move(config);
+}
+
+void qt_front_end::set_services(std::shared_ptr<file_filters::file_filters_service> filters,
+                                std::shared_ptr<updater::updater_service> updater)
 {
     std::lock_guard lock(m_mutex);
     m_filters = std::move(filters);
     m_updater = std::move(updater);
-    m_state_dir = std::move(state_dir);
-    m_save_path = std::move(save_path);
-    m_config = std::move(config);
+    m_services_known = true;
 }
 
 void qt_front_end::quit()
@@ -42,8 +47,10 @@ void qt_front_end::run(std::vector<std::string> const& arguments)
 
     host_link link{m_host, m_bridge, {}, {}, {}, {}, m_roster};
     std::string start_config;
+    bool services_known = false;
     {
         std::lock_guard lock(m_mutex);
+        services_known = m_services_known;
         link.filters = m_filters;
         link.updater = m_updater;
         link.state_dir = m_state_dir;
@@ -84,9 +91,16 @@ void qt_front_end::run(std::vector<std::string> const& arguments)
     // The torrent list, read on the host thread in one go; events that were queued earlier
     // are older than this snapshot, later ones newer. The window is usable before it arrives.
     // Nothing of run()'s frame is captured: after an early quit() this may run once it is gone.
-    m_host.post([h = &m_host, out = &m_outbox, bridge = &m_bridge, updater = link.updater] {
+    // Posted work runs after host_started, so the services are known by then.
+    m_host.post([this, h = &m_host, out = &m_outbox, bridge = &m_bridge] {
         out->flush(); // what was queued before the snapshot reaches the window before it
         initial_state state;
+        {
+            std::lock_guard lock(m_mutex);
+            state.filters = m_filters;
+            state.updater = m_updater;
+        }
+        auto const updater = state.updater;
         state.torrents = h->torrents();
         auto config = h->config();
         auto const view = read_config_view(config);
@@ -104,12 +118,17 @@ void qt_front_end::run(std::vector<std::string> const& arguments)
                     w->on_update_available(*update);
             });
     });
-    // show_add_torrent_dialog is known already: the arguments open as soon as the loop runs.
+    // show_add_torrent_dialog is known already: the arguments open as soon as the loop runs,
+    // or, while the host still restores (front_end_before_restore), once the snapshot brought
+    // the file_filters service that the add dialog's menus list.
     QStringList args;
     for (auto const& a : arguments)
         args << QString::fromStdString(a);
-    QMetaObject::invokeMethod(
-        &window, [&window, args] { window.open_arguments(args); }, Qt::QueuedConnection);
+    if (services_known)
+        QMetaObject::invokeMethod(
+            &window, [&window, args] { window.open_arguments(args); }, Qt::QueuedConnection);
+    else
+        window.open_arguments_after_initial_state(args);
 
     window.show();
     // The list has the keyboard, so Ctrl+A and Delete act on torrents, not on the filter text.

@@ -25,11 +25,13 @@ class qt_front_end final : public sdk::front_end {
     window_outbox& outbox() { return m_outbox; }
     /// Plugins the host reported; written on the host thread.
     plugin_roster& roster() { return *m_roster; }
-    /// Host thread, before run(): services, paths and the configuration (host::config()) found
-    /// at start-up, so the window needs no round trip through the host to show them.
-    void set_link_data(std::shared_ptr<file_filters::file_filters_service> filters,
-                       std::shared_ptr<updater::updater_service> updater, std::string state_dir,
-                       std::string save_path, std::string config);
+    /// Host thread, in plugin::start (before run()): the paths and the configuration
+    /// (host::config()), so the window needs no round trip through the host to show them.
+    void set_start_data(std::string state_dir, std::string save_path, std::string config);
+    /// Host thread, at host_started: the services (null when their plugin is not running).
+    /// The plugin starts before restore, so run() may already be running by then.
+    void set_services(std::shared_ptr<file_filters::file_filters_service> filters,
+                      std::shared_ptr<updater::updater_service> updater);
 
   private:
     sdk::host& m_host;
@@ -39,6 +41,7 @@ class qt_front_end final : public sdk::front_end {
     std::mutex m_mutex;
     std::shared_ptr<file_filters::file_filters_service> m_filters;
     std::shared_ptr<updater::updater_service> m_updater;
+    bool m_services_known = false;
     std::string m_state_dir;
     std::string m_save_path;
     std::string m_config;

@@ -170,7 +170,7 @@ void gui_dialog_test::dropping_a_torrent_file_adds_it_without_dialog_when_disabl
 {
     dialog_fixture f;
     gui::main_window w(f.link);
-    w.on_initial_state({{}, false, {}});
+    w.on_initial_state({{}, false, {}, {}, {}});
     auto const path = f.dir.filePath(QStringLiteral("dropped.torrent"));
     QVERIFY(drop_urls(w, {QUrl::fromLocalFile(path)}));
     f.host.run_posted();
@@ -186,7 +186,7 @@ void gui_dialog_test::dropping_a_torrent_file_opens_the_add_dialog()
 {
     dialog_fixture f;
     gui::main_window w(f.link);
-    w.on_initial_state({{}, true, {}});
+    w.on_initial_state({{}, true, {}, {}, {}});
     auto const path = f.dir.filePath(QStringLiteral("root.torrent"));
     QFile out(path);
     QVERIFY(out.open(QIODevice::WriteOnly));

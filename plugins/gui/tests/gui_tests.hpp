@@ -29,6 +29,7 @@ class gui_window_test final : public QObject {
     void column_choice_is_remembered();
     void single_instance_listener_answers_and_hands_over();
     void details_files_checkbox_sets_file_priorities();
+    void before_restore_arguments_wait_for_the_first_snapshot_and_its_services();
 };
 
 /// Preferences, drag and drop, and the details pane's per-file progress.

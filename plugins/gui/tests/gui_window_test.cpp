@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLocalSocket>
 #include <QMessageBox>
 #include <QTableView>
@@ -198,4 +199,36 @@ void gui_window_test::details_files_checkbox_sets_file_priorities()
     QCOMPARE(f.host.priority_calls.size(), std::size_t(1));
     QCOMPARE(f.host.priority_calls[0].info_hash, d.torrent.info_hash);
     QCOMPARE(f.host.priority_calls[0].priorities, (std::vector<std::uint8_t>{0, 4, 4}));
+}
+
+void gui_window_test::before_restore_arguments_wait_for_the_first_snapshot_and_its_services()
+{
+    // Started before restore, the window has no services yet and the host is still restoring.
+    window_fixture f;
+    f.link.filters = nullptr;
+    gui::main_window w(f.link);
+    QLabel* counts = nullptr;
+    for (auto* label : w.findChildren<QLabel*>())
+        if (label->accessibleName() == QStringLiteral("Torrent counts"))
+            counts = label;
+    QVERIFY(counts);
+    QVERIFY2(counts->text().startsWith(QStringLiteral("Restoring torrents")), qPrintable(counts->text()));
+    auto const magnet = QStringLiteral("magnet:?xt=urn:btih:") + QString(40, QLatin1Char('c'));
+    w.open_arguments_after_initial_state({magnet});
+    f.host.run_posted();
+    QVERIFY(f.host.added.empty());
+
+    gui::initial_state s;
+    s.show_add_dialog = false;
+    s.filters = std::make_shared<regex_filters>();
+    w.on_initial_state(s);
+    f.host.run_posted();
+    QCOMPARE(f.host.added.size(), std::size_t(1));
+    QCOMPARE(f.host.added[0].location, magnet.toStdString());
+    QVERIFY(f.link.filters != nullptr);
+    QVERIFY2(counts->text().startsWith(QStringLiteral("0 torrents")), qPrintable(counts->text()));
+    // Once the snapshot is in, arguments open at once.
+    w.open_arguments_after_initial_state({magnet});
+    f.host.run_posted();
+    QCOMPARE(f.host.added.size(), std::size_t(2));
 }
