@@ -39,6 +39,18 @@ struct front_end_run {
     }
 };
 
+/// Starts `picotorrent gui` with `fixture`'s front-end, waits for `line` in its log, stops it
+/// with SIGTERM and returns the whole log; fails the test unless it exited 0.
+std::string log_until_sigterm(front_end_run const& r, std::string const& id, std::string const& fixture,
+                              std::string const& line)
+{
+    test_support::child_process gui(PICO_BINARY, r.gui_args({"--plugins", id}, fixture));
+    EXPECT_TRUE(gui.wait_for_stderr(line, 60s)) << gui.stderr_text();
+    gui.kill(SIGTERM);
+    EXPECT_EQ(gui.wait(60s), 0) << gui.stderr_text();
+    return gui.stderr_text();
+}
+
 TEST(front_end, loop_owns_main_thread_and_marshals_both_ways)
 {
     front_end_run r;
@@ -63,11 +75,7 @@ TEST(front_end, loop_owns_main_thread_and_marshals_both_ways)
 TEST(front_end, a_front_end_runs_only_after_host_started_unless_it_asks_for_before_restore)
 {
     front_end_run r;
-    test_support::child_process gui(PICO_BINARY, r.gui_args({"--plugins", "loop_front_end"}));
-    ASSERT_TRUE(gui.wait_for_stderr("posted work ran", 30s)) << gui.stderr_text();
-    gui.kill(SIGTERM);
-    ASSERT_EQ(gui.wait(60s), 0) << gui.stderr_text();
-    auto const log = gui.stderr_text();
+    auto const log = log_until_sigterm(r, "loop_front_end", "front_end_loop", "posted work ran");
     EXPECT_NE(log.find("run() began before host_started: no"), std::string::npos) << log;
     EXPECT_NE(log.find("posted work ran after host_started: yes"), std::string::npos) << log;
 }
@@ -75,12 +83,7 @@ TEST(front_end, a_front_end_runs_only_after_host_started_unless_it_asks_for_befo
 TEST(front_end, before_restore_starts_the_loop_before_host_started_and_posted_work_after_it)
 {
     front_end_run r;
-    test_support::child_process gui(PICO_BINARY,
-                                    r.gui_args({"--plugins", "early_front_end"}, "front_end_early"));
-    ASSERT_TRUE(gui.wait_for_stderr("posted work ran", 60s)) << gui.stderr_text();
-    gui.kill(SIGTERM);
-    ASSERT_EQ(gui.wait(60s), 0) << gui.stderr_text();
-    auto const log = gui.stderr_text();
+    auto const log = log_until_sigterm(r, "early_front_end", "front_end_early", "posted work ran");
     // The fixture's host_started handler waits for run() (at most 30 s): it must have begun.
     EXPECT_NE(log.find("run() began before host_started: yes"), std::string::npos) << log;
     EXPECT_NE(log.find("posted work ran after host_started: yes"), std::string::npos) << log;
@@ -91,11 +94,8 @@ TEST(front_end, before_restore_starts_the_loop_before_host_started_and_posted_wo
 TEST(front_end, sigterm_ends_the_front_end_loop_before_the_host_stops)
 {
     front_end_run r;
-    test_support::child_process gui(PICO_BINARY, r.gui_args({"--plugins", "loop_front_end"}));
-    ASSERT_TRUE(gui.wait_for_stderr("front-end runs on the main thread", 30s)) << gui.stderr_text();
-    gui.kill(SIGTERM);
-    ASSERT_EQ(gui.wait(60s), 0) << gui.stderr_text();
-    auto const log = gui.stderr_text();
+    auto const log =
+        log_until_sigterm(r, "loop_front_end", "front_end_loop", "front-end runs on the main thread");
     ASSERT_NE(log.find("front-end loop returned"), std::string::npos) << log;
     EXPECT_LT(log.find("front-end loop returned"), log.find("stopped")) << log;
 }
