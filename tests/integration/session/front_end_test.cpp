@@ -9,6 +9,7 @@
 #include <boost/asio/read_until.hpp>
 #include <boost/asio/write.hpp>
 #include <csignal>
+#include <future>
 #include <gtest/gtest.h>
 
 namespace {
@@ -151,6 +152,35 @@ TEST(front_end, second_gui_hands_its_arguments_to_the_listening_one_and_exits_0)
     listener.join();
     EXPECT_EQ(received, "picotorrent-gui 1\n" + torrent.string() +
                             "\nmagnet:?xt=urn:btih:" + std::string(40, 'a') + "\n\n");
+}
+
+TEST(front_end, second_gui_gives_up_with_one_line_when_the_running_one_does_not_answer)
+{
+    front_end_run r;
+    fs::create_directories(r.state);
+    // A hung GUI: it accepts and reads, but never answers, and keeps the connection open.
+    namespace local = boost::asio::local;
+    boost::asio::io_context io;
+    local::stream_protocol::acceptor acceptor(
+        io, local::stream_protocol::endpoint((r.state / "gui.sock").string()));
+    std::promise<void> release;
+    std::thread listener([&, done = release.get_future()] {
+        local::stream_protocol::socket s(io);
+        acceptor.accept(s);
+        boost::asio::streambuf buf;
+        boost::asio::read_until(s, buf, "\n\n");
+        done.wait_for(60s);
+    });
+
+    test_support::child_process second(PICO_BINARY,
+                                       r.gui_args({"magnet:?xt=urn:btih:" + std::string(40, 'b')}));
+    auto const code = second.wait(60s);
+    release.set_value();
+    listener.join();
+    EXPECT_EQ(code, 1) << second.stderr_text();
+    auto const err = second.stderr_text();
+    EXPECT_NE(err.find("did not take the arguments within 5 s"), std::string::npos) << err;
+    EXPECT_EQ(err.find("starting (gui)"), std::string::npos) << "no second host: " << err;
 }
 
 TEST(front_end, gui_refuses_a_missing_torrent_file)

@@ -67,8 +67,19 @@ int run_gui_command(command_context const& ctx)
     // A GUI already running on this state dir takes the arguments; two sessions on one state
     // dir would fight over resume data and the listen port.
     auto const state_dir = options.state_dir ? *options.state_dir : config::default_state_dir();
-    if (hand_over_to_running_gui(gui_socket_path(state_dir), arguments))
+    auto const socket = gui_socket_path(state_dir);
+    switch (hand_over_to_running_gui(socket, arguments)) {
+    case handoff_result::handed_over:
         return exit_ok;
+    case handoff_result::no_answer:
+        // Starting a second host on the same state dir would fail on its lock anyway.
+        std::cerr << "picotorrent gui: a GUI listens on " << socket.string()
+                  << " but did not take the arguments within " << gui_handoff_timeout.count()
+                  << " s (is it hung?)\n";
+        return exit_failure;
+    case handoff_result::nobody_listening:
+        break;
+    }
 
     try {
         core::application app(std::move(options));
