@@ -2,6 +2,8 @@
 #pragma once
 
 #include <stdexcept>
+#include <string>
+#include <string_view>
 
 namespace pico::config {
 
@@ -10,5 +12,11 @@ namespace pico::config {
 struct config_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+
+/// Throws config_error "KEY: message" for an invalid value at the dotted key.
+[[noreturn]] inline void fail_at_key(std::string_view key, std::string const& message)
+{
+    throw config_error(std::string(key) + ": " + message);
+}
 
 } // namespace pico::config

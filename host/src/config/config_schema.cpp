@@ -77,11 +77,6 @@ std::vector<key_rule> host_rules()
     };
 }
 
-[[noreturn]] void fail(std::string_view key, std::string const& message)
-{
-    throw config_error(std::string(key) + ": " + message);
-}
-
 // The value at a dotted key, or nullptr when it or a section on the way is absent or null.
 // A section that is present but not an object is an error naming that section.
 template <class Json> Json* find_key(Json& document, std::string_view key)
@@ -98,7 +93,7 @@ template <class Json> Json* find_key(Json& document, std::string_view key)
         if (dot == std::string_view::npos)
             return &*it;
         if (!it->is_object())
-            fail(key.substr(0, dot), "expected an object, got " + describe_value(*it));
+            fail_at_key(key.substr(0, dot), "expected an object, got " + describe_value(*it));
         node = &*it;
         start = dot + 1;
     }
@@ -195,13 +190,14 @@ std::vector<std::string> known_config_keys(config_schema const& schema)
 void validate_document(nlohmann::json const& document, config_schema const& schema)
 {
     if (!document.is_object())
-        fail("(top level)", "expected an object, got " + describe_value(document));
+        fail_at_key("(top level)", "expected an object, got " + describe_value(document));
     for (auto const* rule : schema.rules()) {
         if (auto const* v = find_key(document, rule->key))
             check_value(rule->key, *rule, *v);
     }
     if (!effective_bool(document, "session.enable_utp") && !effective_bool(document, "session.enable_tcp"))
-        fail("session.enable_tcp", "uTP is disabled too: with neither TCP nor uTP no peer can connect");
+        fail_at_key("session.enable_tcp",
+                    "uTP is disabled too: with neither TCP nor uTP no peer can connect");
 }
 
 nlohmann::json effective_config(nlohmann::json const& document, config_schema const& schema)

@@ -12,14 +12,9 @@ namespace {
 
 using json = nlohmann::json;
 
-[[noreturn]] void fail(std::string_view key, std::string const& message)
-{
-    throw config_error(std::string(key) + ": " + message);
-}
-
 [[noreturn]] void expected(std::string_view key, std::string_view what, json const& got)
 {
-    fail(key, "expected " + std::string(what) + ", got " + describe_value(got));
+    fail_at_key(key, "expected " + std::string(what) + ", got " + describe_value(got));
 }
 
 // A string that must be one of `names`: "expected \"a\", \"b\" or \"c\", got ...".
@@ -38,9 +33,9 @@ void check_one_of(std::string_view key, json const& v, std::vector<std::string> 
         list += '"';
         ++i;
     }
-    fail(key,
-         "expected " + list + ", got " +
-             (v.is_string() ? "\"" + util::printable(v.get<std::string>(), 100) + "\"" : describe_value(v)));
+    fail_at_key(key, "expected " + list + ", got " +
+                         (v.is_string() ? "\"" + util::printable(v.get<std::string>(), 100) + "\""
+                                        : describe_value(v)));
 }
 
 void check_integer(std::string_view key, json const& v, std::int64_t low, std::int64_t high,
@@ -91,8 +86,8 @@ void check_listen_interfaces(std::string_view key, std::string_view value)
         auto const entry =
             value.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
         if (!is_listen_entry(entry))
-            fail(key, "\"" + util::printable(entry, 100) +
-                          "\" is not HOST:PORT (e.g. \"0.0.0.0:6881,[::]:6881\")");
+            fail_at_key(key, "\"" + util::printable(entry, 100) +
+                                 "\" is not HOST:PORT (e.g. \"0.0.0.0:6881,[::]:6881\")");
         if (comma == std::string_view::npos)
             return;
         start = comma + 1;
@@ -116,7 +111,7 @@ void check_object_list(std::string_view key, key_rule const& rule, json const& v
         for (auto const& name : rule.required) {
             auto it = element.find(name);
             if (it == element.end() || it->is_null())
-                fail(at, "missing \"" + name + "\"");
+                fail_at_key(at, "missing \"" + name + "\"");
         }
         for (auto const& field : rule.fields) {
             if (auto it = element.find(field.key); it != element.end() && !it->is_null())
@@ -150,7 +145,7 @@ void check_kind(std::string_view key, key_rule const& rule, json const& v)
         if (!v.is_string())
             expected(key, "a string", v);
         if (v.get_ref<std::string const&>().empty())
-            fail(key, "must not be empty");
+            fail_at_key(key, "must not be empty");
         break;
     case value_kind::string_list:
     case value_kind::id_list:
@@ -247,29 +242,30 @@ key_rule parse_rule(json const& declared, std::string const& at, bool dotted, in
     auto const key = declared.find("key");
     if (key == declared.end() || !key->is_string() ||
         !valid_key_name(key->get_ref<std::string const&>(), dotted))
-        fail(at + ".key", dotted ? "expected a dotted key of lowercase words (\"websocket.listen_port\")"
-                                 : "expected a member name of lowercase words (\"pattern\")");
+        fail_at_key(at + ".key", dotted
+                                     ? "expected a dotted key of lowercase words (\"websocket.listen_port\")"
+                                     : "expected a member name of lowercase words (\"pattern\")");
     rule.key = key->get<std::string>();
     auto const type = declared.find("type");
     if (type == declared.end() || !type->is_string())
-        fail(at + ".type", "expected one of " + kind_list());
+        fail_at_key(at + ".type", "expected one of " + kind_list());
     auto const named = std::find_if(std::begin(kind_names), std::end(kind_names), [&](auto const& entry) {
         return entry.first == type->get_ref<std::string const&>();
     });
     if (named == std::end(kind_names))
-        fail(at + ".type", "unknown type \"" + util::printable(type->get<std::string>(), 60) + "\" (one of " +
-                               kind_list() + ")");
+        fail_at_key(at + ".type", "unknown type \"" + util::printable(type->get<std::string>(), 60) +
+                                      "\" (one of " + kind_list() + ")");
     rule.kind = named->second;
     if (auto it = declared.find("choices"); it != declared.end())
         rule.choices = string_array(*it, at + ".choices");
     if (rule.kind == value_kind::choice && rule.choices.empty())
-        fail(at + ".choices", "a choice needs the strings it accepts");
+        fail_at_key(at + ".choices", "a choice needs the strings it accepts");
     if (rule.kind == value_kind::object_list) {
         if (depth > 0)
-            fail(at + ".type", "an object_list cannot be nested in another");
+            fail_at_key(at + ".type", "an object_list cannot be nested in another");
         auto const fields = declared.find("fields");
         if (fields == declared.end() || !fields->is_array() || fields->empty())
-            fail(at + ".fields", "an object_list needs its members' rules");
+            fail_at_key(at + ".fields", "an object_list needs its members' rules");
         for (std::size_t i = 0; i < fields->size(); ++i)
             rule.fields.push_back(
                 parse_rule((*fields)[i], at + ".fields[" + std::to_string(i) + "]", false, depth + 1));
@@ -319,7 +315,8 @@ std::vector<key_rule> parse_key_rules(nlohmann::json const& declared)
         out.push_back(parse_rule(declared[i], "config[" + std::to_string(i) + "]", true, 0));
         for (std::size_t j = 0; j + 1 < out.size(); ++j) {
             if (out[j].key == out.back().key)
-                fail("config[" + std::to_string(i) + "].key", "\"" + out.back().key + "\" is declared twice");
+                fail_at_key("config[" + std::to_string(i) + "].key",
+                            "\"" + out.back().key + "\" is declared twice");
         }
     }
     return out;

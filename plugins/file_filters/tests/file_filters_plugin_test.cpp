@@ -53,8 +53,6 @@ class file_filters_test : public ::testing::Test {
     ff::file_filters_plugin plugin;
 };
 
-} // namespace
-
 TEST_F(file_filters_test, no_filters_in_force_leaves_requests_alone)
 {
     start(R"([{"name": "FLAC", "pattern": ".*\\.flac$"}])");
@@ -343,3 +341,5 @@ TEST_F(file_filters_test, stop_releases_every_registration)
     plugin.stop();
     EXPECT_EQ(host.registrations(), 0u);
 }
+
+} // namespace

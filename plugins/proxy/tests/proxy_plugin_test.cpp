@@ -49,8 +49,6 @@ sdk::setting_value str_value(std::string v)
     return v;
 }
 
-} // namespace
-
 TEST_F(proxy_test, no_section_changes_nothing_but_the_proxy_type)
 {
     start("null");
@@ -291,3 +289,5 @@ TEST_F(proxy_test, stop_releases_subscriptions)
     plugin.stop();
     EXPECT_EQ(host.registrations(), 0u);
 }
+
+} // namespace

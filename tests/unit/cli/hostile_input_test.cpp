@@ -3,6 +3,7 @@
 #include "cli/echo.hpp"
 #include "cli/formatting.hpp"
 #include "cli/metainfo_reader.hpp"
+#include "metainfo_test_text.hpp"
 #include "temp_dir.hpp"
 
 #include <fstream>
@@ -12,7 +13,7 @@
 namespace pico::cli {
 namespace {
 
-std::string const hashes20(20, 'h');
+using test::hashes20;
 
 std::string error_line(std::string const& buffer)
 {

@@ -1,6 +1,7 @@
 // Malformed torrents: each gives one metainfo_error line naming the problem and the
 // byte offset it concerns.
 #include "cli/metainfo_reader.hpp"
+#include "metainfo_test_text.hpp"
 #include "temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -8,7 +9,7 @@
 namespace pico::cli {
 namespace {
 
-std::string const hashes20(20, 'h');
+using test::hashes20;
 
 // A valid single-file v1 torrent with `info_body` spliced into its info dictionary.
 std::string torrent_with_info(std::string const& info_body)

@@ -4,6 +4,7 @@
 #include "config/config_store.hpp"
 #include "config/json_text.hpp"
 #include "config_test_support.hpp"
+#include "json_error_for.hpp"
 
 #include <gtest/gtest.h>
 #include <string>
@@ -11,15 +12,7 @@
 namespace pico::config {
 namespace {
 
-std::string error_for(std::string const& text)
-{
-    try {
-        parse_json_with_comments(text, "F");
-    } catch (config_error const& e) {
-        return e.what();
-    }
-    return "(parsed)";
-}
+using test::error_for;
 
 std::string nested(std::size_t depth)
 {

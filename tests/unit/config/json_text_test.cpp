@@ -1,22 +1,14 @@
 // Parsing JSON with comments: what is accepted and where errors point (1-based line:column).
 #include "config/config_error.hpp"
 #include "config/json_text.hpp"
+#include "json_error_for.hpp"
 
 #include <gtest/gtest.h>
 
 namespace pico::config {
 namespace {
 
-// The one-line error for `text` parsed under the label "F".
-std::string error_for(std::string const& text)
-{
-    try {
-        parse_json_with_comments(text, "F");
-    } catch (config_error const& e) {
-        return e.what();
-    }
-    return "(parsed)";
-}
+using test::error_for;
 
 TEST(json_text, accepts_line_and_block_comments)
 {

@@ -24,10 +24,10 @@ manifest manifest_for(std::uint32_t version)
     return m;
 }
 
-constexpr std::uint32_t major = PICO_SDK_VERSION_MAJOR;
-constexpr std::uint32_t minor = PICO_SDK_VERSION_MINOR;
-std::string const host =
-    std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(PICO_SDK_VERSION_PATCH);
+constexpr std::uint32_t host_major = PICO_SDK_VERSION_MAJOR;
+constexpr std::uint32_t host_minor = PICO_SDK_VERSION_MINOR;
+std::string const host_version = std::to_string(host_major) + "." + std::to_string(host_minor) + "." +
+                                 std::to_string(PICO_SDK_VERSION_PATCH);
 
 TEST(compatibility, same_version_and_fingerprint_load)
 {
@@ -36,31 +36,31 @@ TEST(compatibility, same_version_and_fingerprint_load)
 
 TEST(compatibility, patch_level_does_not_matter)
 {
-    auto const v = PICO_MAKE_SEMANTIC_VERSION(major, minor, 4000);
+    auto const v = PICO_MAKE_SEMANTIC_VERSION(host_major, host_minor, 4000);
     EXPECT_EQ(check_compatibility(descriptor(v), manifest_for(v)), "");
 }
 
 TEST(compatibility, older_minor_loads_newer_minor_does_not)
 {
-    if (minor > 0) {
-        auto const older = PICO_MAKE_SEMANTIC_VERSION(major, minor - 1, 0);
+    if (host_minor > 0) {
+        auto const older = PICO_MAKE_SEMANTIC_VERSION(host_major, host_minor - 1, 0);
         EXPECT_EQ(check_compatibility(descriptor(older), manifest_for(older)), "");
     }
-    auto const newer = PICO_MAKE_SEMANTIC_VERSION(major, minor + 1, 0);
+    auto const newer = PICO_MAKE_SEMANTIC_VERSION(host_major, host_minor + 1, 0);
     EXPECT_EQ(check_compatibility(descriptor(newer), manifest_for(newer)),
-              "built against SDK " + std::to_string(major) + "." + std::to_string(minor + 1) +
-                  ".0, host offers " + host + " (the plugin needs a newer host)");
+              "built against SDK " + std::to_string(host_major) + "." + std::to_string(host_minor + 1) +
+                  ".0, host offers " + host_version + " (the plugin needs a newer host)");
 }
 
 TEST(compatibility, other_major_is_refused_either_way)
 {
-    auto const next = PICO_MAKE_SEMANTIC_VERSION(major + 1, 0, 0);
+    auto const next = PICO_MAKE_SEMANTIC_VERSION(host_major + 1, 0, 0);
     EXPECT_EQ(check_compatibility(descriptor(next), manifest_for(next)),
-              "built against SDK " + std::to_string(major + 1) + ".0.0, host offers " + host +
+              "built against SDK " + std::to_string(host_major + 1) + ".0.0, host offers " + host_version +
                   " (major versions differ)");
-    auto const previous = PICO_MAKE_SEMANTIC_VERSION(major - 1, 9, 0);
+    auto const previous = PICO_MAKE_SEMANTIC_VERSION(host_major - 1, 9, 0);
     EXPECT_EQ(check_compatibility(descriptor(previous), manifest_for(previous)),
-              "built against SDK " + std::to_string(major - 1) + ".9.0, host offers " + host +
+              "built against SDK " + std::to_string(host_major - 1) + ".9.0, host offers " + host_version +
                   " (major versions differ)");
 }
 
@@ -69,7 +69,7 @@ TEST(compatibility, fingerprint_must_match)
     EXPECT_EQ(check_compatibility(descriptor(PICO_SDK_VERSION, "pico-sdk-1;clang;libc++"),
                                   manifest_for(PICO_SDK_VERSION)),
               std::string("built with ABI fingerprint 'pico-sdk-1;clang;libc++', host offers '") +
-                  PICO_SDK_ABI_FINGERPRINT + "' (SDK " + host + ", host " + host + ")");
+                  PICO_SDK_ABI_FINGERPRINT + "' (SDK " + host_version + ", host " + host_version + ")");
     EXPECT_NE(check_compatibility(descriptor(PICO_SDK_VERSION, nullptr), manifest_for(PICO_SDK_VERSION)), "");
 }
 
@@ -86,8 +86,8 @@ TEST(compatibility, manifest_must_agree_with_the_library)
     auto m = manifest_for(PICO_SDK_VERSION);
     m.sdk_version = "1.0.7";
     EXPECT_EQ(check_compatibility(descriptor(PICO_SDK_VERSION), m),
-              "manifest says SDK 1.0.7 but the library was built against SDK " + host + " (host offers " +
-                  host + ")");
+              "manifest says SDK 1.0.7 but the library was built against SDK " + host_version +
+                  " (host offers " + host_version + ")");
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // Typos that would drop a fail_closed plugin: an unknown id in --plugins, or a config section
 // whose fail_closed plugin is installed but not running (proxy.force with --plugins websocket).
+#include "plugin_records.hpp"
 #include "plugins/fail_closed.hpp"
 #include "plugins/selection_check.hpp"
 
@@ -12,21 +13,12 @@ using namespace pico;
 using plugins::plugin_record;
 using plugins::plugin_state;
 
-plugin_record record(std::string id, plugin_state state, bool fail_closed, std::string reason = {})
-{
-    plugin_record r;
-    r.info.id = std::move(id);
-    r.info.version = "1.0.0";
-    r.info.fail_closed = fail_closed;
-    r.state = state;
-    r.reason = std::move(reason);
-    return r;
-}
+using plugins::test::guard_record;
 
 TEST(config_guard, unknown_plugin_id_is_one_line_listing_the_installed_ones)
 {
-    std::vector<plugin_record> const records{record("proxy", plugin_state::discovered, true),
-                                             record("websocket", plugin_state::discovered, false)};
+    std::vector<plugin_record> const records{guard_record("proxy", plugin_state::discovered, true),
+                                             guard_record("websocket", plugin_state::discovered, false)};
     EXPECT_FALSE(plugins::unknown_selected_id(records, {"websocket", "proxy"}));
     auto const line = plugins::unknown_selected_id(records, {"websocket", "prxy"});
     ASSERT_TRUE(line);
@@ -41,8 +33,8 @@ TEST(config_guard, a_section_of_an_unselected_fail_closed_plugin_stops_the_host)
     auto const config =
         nlohmann::json::parse(R"({"proxy": {"type": "socks5", "force": true}, "websocket": {}})");
     auto const line = plugins::fail_closed_section_violation(
-        {record("websocket", plugin_state::running, false),
-         record("proxy", plugin_state::not_selected, true, "not in --plugins")},
+        {guard_record("websocket", plugin_state::running, false),
+         guard_record("proxy", plugin_state::not_selected, true, "not in --plugins")},
         config);
     ASSERT_TRUE(line);
     EXPECT_EQ(*line, "the configuration has a 'proxy' section, but plugin 'proxy' is not selected (not in "
@@ -52,14 +44,15 @@ TEST(config_guard, a_section_of_an_unselected_fail_closed_plugin_stops_the_host)
 TEST(config_guard, no_section_or_a_running_guard_passes)
 {
     auto const with_section = nlohmann::json::parse(R"({"proxy": {"force": true}})");
-    EXPECT_FALSE(
-        plugins::fail_closed_section_violation({record("proxy", plugin_state::running, true)}, with_section));
+    EXPECT_FALSE(plugins::fail_closed_section_violation({guard_record("proxy", plugin_state::running, true)},
+                                                        with_section));
     // Without a section there is nothing the plugin was asked to guard.
-    EXPECT_FALSE(plugins::fail_closed_section_violation({record("proxy", plugin_state::not_selected, true)},
-                                                        nlohmann::json::parse(R"({"proxy": null})")));
+    EXPECT_FALSE(
+        plugins::fail_closed_section_violation({guard_record("proxy", plugin_state::not_selected, true)},
+                                               nlohmann::json::parse(R"({"proxy": null})")));
     // A section of a plugin that is not fail_closed is its own business.
     EXPECT_FALSE(
-        plugins::fail_closed_section_violation({record("websocket", plugin_state::not_selected, false)},
+        plugins::fail_closed_section_violation({guard_record("websocket", plugin_state::not_selected, false)},
                                                nlohmann::json::parse(R"({"websocket": {}})")));
 }
 

@@ -1,6 +1,7 @@
 // A plugin-facing option (--include) that no running plugin declares is one line naming the
 // plugins whose manifests declare it and why they are not running.
 #include "manager_harness.hpp"
+#include "plugin_records.hpp"
 #include "plugins/option_owners.hpp"
 
 #include <gtest/gtest.h>
@@ -11,32 +12,22 @@ using namespace pico;
 using plugins::plugin_record;
 using plugins::plugin_state;
 
-plugin_record record(std::string id, plugin_state state, std::vector<std::string> options,
-                     std::string reason = {})
-{
-    plugin_record r;
-    r.info.id = std::move(id);
-    r.info.version = "1.0.0";
-    r.info.options = std::move(options);
-    r.state = state;
-    r.reason = std::move(reason);
-    return r;
-}
+using plugins::test::option_record;
 
 TEST(option_owners, nothing_given_or_a_running_consumer_passes)
 {
     EXPECT_FALSE(plugins::unhandled_option({}, {}));
-    EXPECT_FALSE(plugins::unhandled_option({record("filters", plugin_state::running, {"include", "exclude"})},
-                                           {"exclude", "include"}));
+    EXPECT_FALSE(plugins::unhandled_option(
+        {option_record("filters", plugin_state::running, {"include", "exclude"})}, {"exclude", "include"}));
 }
 
 TEST(option_owners, unselected_consumer_is_named_with_the_reason)
 {
-    auto const line =
-        plugins::unhandled_option({record("other", plugin_state::running, {}),
-                                   record("filters", plugin_state::not_selected, {"include", "exclude"},
-                                          "plugins are turned off (--no-plugins)")},
-                                  {"include"});
+    auto const line = plugins::unhandled_option(
+        {option_record("other", plugin_state::running, {}),
+         option_record("filters", plugin_state::not_selected, {"include", "exclude"},
+                       "plugins are turned off (--no-plugins)")},
+        {"include"});
     ASSERT_TRUE(line);
     EXPECT_EQ(*line,
               "--include needs a plugin that handles it, and none is running (filters is not loaded: plugins "
@@ -46,8 +37,8 @@ TEST(option_owners, unselected_consumer_is_named_with_the_reason)
 TEST(option_owners, refused_consumers_are_each_named)
 {
     auto const line =
-        plugins::unhandled_option({record("a", plugin_state::refused, {"exclude"}, "bad config"),
-                                   record("b", plugin_state::not_selected, {"exclude"})},
+        plugins::unhandled_option({option_record("a", plugin_state::refused, {"exclude"}, "bad config"),
+                                   option_record("b", plugin_state::not_selected, {"exclude"})},
                                   {"exclude"});
     ASSERT_TRUE(line);
     EXPECT_EQ(*line,
@@ -57,8 +48,8 @@ TEST(option_owners, refused_consumers_are_each_named)
 
 TEST(option_owners, option_nobody_declares_says_so)
 {
-    auto const line =
-        plugins::unhandled_option({record("filters", plugin_state::running, {"include"})}, {"exclude"});
+    auto const line = plugins::unhandled_option(
+        {option_record("filters", plugin_state::running, {"include"})}, {"exclude"});
     ASSERT_TRUE(line);
     EXPECT_EQ(
         *line,

@@ -18,7 +18,7 @@ namespace po = boost::program_options;
 namespace pico::app {
 namespace {
 
-constexpr char const* usage =
+constexpr char const* config_usage =
     "usage: picotorrent config show|check [--config F] [--state-dir D] [--plugin-dir DIR ...]";
 
 std::filesystem::path absolute_path(std::filesystem::path const& p)
@@ -33,10 +33,11 @@ std::filesystem::path absolute_path(std::filesystem::path const& p)
 int run_config_command(command_context const& ctx)
 {
     po::options_description visible(
-        std::string(usage) + "\n\nactions:\n  show                  print the effective "
-                             "configuration and its libtorrent settings as JSON (unknown keys "
-                             "are warned about on stderr)\n  check                 exit 2 with one line "
-                             "per problem, unknown keys included; else print \"FILE: ok\"\n\noptions");
+        std::string(config_usage) +
+        "\n\nactions:\n  show                  print the effective "
+        "configuration and its libtorrent settings as JSON (unknown keys "
+        "are warned about on stderr)\n  check                 exit 2 with one line "
+        "per problem, unknown keys included; else print \"FILE: ok\"\n\noptions");
     visible.add_options()("help,h", "show this help")("config", po::value<std::string>(),
                                                       "configuration file (default: see docs/config.md)")(
         "state-dir", po::value<std::string>(), "state folder (default: $XDG_DATA_HOME/picotorrent)")(
@@ -52,7 +53,7 @@ int run_config_command(command_context const& ctx)
         po::store(po::command_line_parser(ctx.args).options(all).positional(positional).run(), vm);
         po::notify(vm);
     } catch (po::error const& e) {
-        std::cerr << "picotorrent config: " << e.what() << "\n" << usage << '\n';
+        std::cerr << "picotorrent config: " << e.what() << "\n" << config_usage << '\n';
         return exit_bad_input;
     }
     if (vm.count("help")) {
@@ -66,7 +67,7 @@ int run_config_command(command_context const& ctx)
                   << (actions.empty() ? std::string("missing action")
                                       : "unknown action '" + actions.back() + "'")
                   << "\n"
-                  << usage << '\n';
+                  << config_usage << '\n';
         return exit_bad_input;
     }
 

@@ -23,11 +23,11 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-constexpr char const* usage =
+constexpr char const* plugins_usage =
     "usage: picotorrent plugins [--config F] [--plugin-dir D]... [--plugins a,b | --no-plugins] [--json]";
 
 // A bad command line or config: one line on stderr, exit 2.
-struct usage_error : std::runtime_error {
+struct plugins_usage_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
@@ -51,21 +51,21 @@ std::optional<std::vector<std::string>> config_plugin_list(fs::path const& file)
     try {
         text = util::read_file(file);
     } catch (std::system_error const& e) {
-        throw usage_error(file.string() + ": cannot read: " + e.code().message());
+        throw plugins_usage_error(file.string() + ": cannot read: " + e.code().message());
     }
     json doc;
     try {
         doc = json::parse(text, nullptr, true, true);
     } catch (json::exception const& e) {
-        throw usage_error(file.string() + ": " + e.what());
+        throw plugins_usage_error(file.string() + ": " + e.what());
     }
     if (!doc.is_object())
-        throw usage_error(file.string() + ": the configuration must be a JSON object");
+        throw plugins_usage_error(file.string() + ": the configuration must be a JSON object");
     auto const it = doc.find("plugins");
     if (it == doc.end() || it->is_null())
         return std::nullopt;
     if (!it->is_array() || !std::all_of(it->begin(), it->end(), [](json const& v) { return v.is_string(); }))
-        throw usage_error(file.string() + ": \"plugins\" must be an array of plugin ids");
+        throw plugins_usage_error(file.string() + ": \"plugins\" must be an array of plugin ids");
     return it->get<std::vector<std::string>>();
 }
 
@@ -147,21 +147,21 @@ int list_plugins(std::vector<std::string> const& args)
         po::store(po::command_line_parser(args).options(desc).run(), vm);
         po::notify(vm);
     } catch (po::error const& e) {
-        throw usage_error(e.what());
+        throw plugins_usage_error(e.what());
     }
     if (vm.count("help")) {
-        std::cout << usage << "\n\n" << desc;
+        std::cout << plugins_usage << "\n\n" << desc;
         return exit_ok;
     }
 
     plugins::selection sel;
     if (vm.count("plugins") && vm.count("no-plugins"))
-        throw usage_error("--plugins and --no-plugins cannot be combined");
+        throw plugins_usage_error("--plugins and --no-plugins cannot be combined");
     sel.none = vm.count("no-plugins") > 0;
     if (vm.count("plugins")) {
         sel.only = split_ids(vm["plugins"].as<std::string>());
         if (sel.only->empty())
-            throw usage_error("--plugins needs at least one plugin id (--no-plugins selects none)");
+            throw plugins_usage_error("--plugins needs at least one plugin id (--no-plugins selects none)");
     } else if (vm.count("config")) {
         sel.only = config_plugin_list(vm["config"].as<std::string>());
     }
@@ -208,7 +208,7 @@ int run_plugins_command(command_context const& ctx)
 {
     try {
         return list_plugins(ctx.args);
-    } catch (usage_error const& e) {
+    } catch (plugins_usage_error const& e) {
         std::cerr << "picotorrent plugins: " << e.what() << " (see picotorrent plugins --help)\n";
         return exit_bad_input;
     }

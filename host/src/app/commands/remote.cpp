@@ -30,7 +30,7 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 using namespace remote;
 
-constexpr char const* usage =
+constexpr char const* remote_usage =
     "usage: picotorrent remote [--url ws://127.0.0.1:7676] [--token T | --config F] COMMAND [ARGS]\n"
     "commands:\n"
     "  list [--json]                              the torrents, as a table\n"
@@ -45,7 +45,7 @@ constexpr char const* usage =
 /// A .torrent sent with `add` must fit the server's 1 MiB message limit once base64-encoded.
 constexpr std::uintmax_t max_torrent_bytes = 700 * 1024;
 
-struct usage_error {
+struct remote_usage_error {
     std::string message;
 };
 
@@ -77,14 +77,14 @@ json add_fields(std::string const& what, po::variables_map const& vm)
         std::error_code ec;
         auto const size = fs::file_size(what, ec);
         if (ec)
-            throw usage_error{util::printable(what) + ": " + ec.message()};
+            throw remote_usage_error{util::printable(what) + ": " + ec.message()};
         if (size > max_torrent_bytes)
-            throw usage_error{util::printable(what) +
-                              ": larger than 700 KiB; not a .torrent the host would take"};
+            throw remote_usage_error{util::printable(what) +
+                                     ": larger than 700 KiB; not a .torrent the host would take"};
         std::ifstream in(what, std::ios::binary);
         std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         if (!in.good() && !in.eof())
-            throw usage_error{util::printable(what) + ": cannot read"};
+            throw remote_usage_error{util::printable(what) + ": cannot read"};
         fields["torrent"] = base64(bytes);
     }
     if (vm.count("save-path")) // the host wants an absolute path; the user means one relative to here
@@ -126,19 +126,19 @@ connection_settings connection_from(po::variables_map const& vm)
             store, plugins::plugin_manager::default_search_dirs(config::executable_dir()));
         local = local_websocket_of(config::effective_config(store.document(), store.schema()));
         if (!local)
-            throw usage_error{"no --url/--token given, and " + config_file +
-                              " has no enabled websocket plugin to take them from"};
+            throw remote_usage_error{"no --url/--token given, and " + config_file +
+                                     " has no enabled websocket plugin to take them from"};
     }
     if (vm.count("url")) {
         try {
             out.target = parse_ws_url(vm["url"].as<std::string>());
         } catch (remote_error const& e) {
-            throw usage_error{e.what()};
+            throw remote_usage_error{e.what()};
         }
     } else {
         if (local->port == 0)
-            throw usage_error{"websocket.listen_port in " + config_file +
-                              " is 0 (picked at start): give --url"};
+            throw remote_usage_error{"websocket.listen_port in " + config_file +
+                                     " is 0 (picked at start): give --url"};
         std::string const host =
             local->host.front() == '[' ? local->host.substr(1, local->host.size() - 2) : local->host;
         out.target.tls = local->tls;
@@ -154,8 +154,8 @@ connection_settings connection_from(po::variables_map const& vm)
     } else {
         out.token = local->token;
         if (out.token.empty())
-            throw usage_error{"websocket.token is not set in " + config_file +
-                              " yet (the host generates one on its first start): give --token"};
+            throw remote_usage_error{"websocket.token is not set in " + config_file +
+                                     " yet (the host generates one on its first start): give --token"};
     }
     return out;
 }
@@ -182,21 +182,21 @@ void watch(remote_session& s, std::int64_t updates)
 int run_remote(po::variables_map const& vm, std::vector<std::string> const& words)
 {
     if (words.empty())
-        throw usage_error{"missing command"};
+        throw remote_usage_error{"missing command"};
     std::string const& cmd = words.front();
     std::vector<std::string> const args(words.begin() + 1, words.end());
     auto const need = [&](std::size_t count, char const* what) {
         if (args.size() != count)
-            throw usage_error{cmd + " takes " + what};
+            throw remote_usage_error{cmd + " takes " + what};
     };
     static std::vector<std::string> const known{"list",  "add",   "pause", "resume", "recheck", "remove",
                                                 "files", "peers", "stats", "watch",  "set"};
     if (std::find(known.begin(), known.end(), cmd) == known.end())
-        throw usage_error{"unknown command '" + util::printable(cmd) + "'"};
+        throw remote_usage_error{"unknown command '" + util::printable(cmd) + "'"};
     if ((cmd == "add" || cmd == "pause" || cmd == "resume" || cmd == "recheck" || cmd == "remove") &&
         args.empty())
-        throw usage_error{cmd + " needs at least one " +
-                          (cmd == "add" ? "magnet link or .torrent file" : "HASH (or all)")};
+        throw remote_usage_error{cmd + " needs at least one " +
+                                 (cmd == "add" ? "magnet link or .torrent file" : "HASH (or all)")};
     if (cmd == "files" || cmd == "peers")
         need(1, "one HASH");
     if (cmd == "set")
@@ -264,7 +264,7 @@ int run_remote(po::variables_map const& vm, std::vector<std::string> const& word
 
 int run_remote_command(command_context const& ctx)
 {
-    po::options_description visible(std::string(usage) + "\n\noptions");
+    po::options_description visible(std::string(remote_usage) + "\n\noptions");
     visible.add_options()("help,h", "show this help")(
         "url", po::value<std::string>(), "the host's WebSocket address (default: from the configuration)")(
         "token", po::value<std::string>(), "the host's websocket.token (default: from the configuration)")(
@@ -286,7 +286,7 @@ int run_remote_command(command_context const& ctx)
         po::store(po::command_line_parser(ctx.args).options(all).positional(positional).run(), vm);
         po::notify(vm);
     } catch (po::error const& e) {
-        std::cerr << "picotorrent remote: " << e.what() << "\n" << usage << '\n';
+        std::cerr << "picotorrent remote: " << e.what() << "\n" << remote_usage << '\n';
         return exit_bad_input;
     }
     if (vm.count("help")) {
@@ -297,7 +297,7 @@ int run_remote_command(command_context const& ctx)
         auto const words =
             vm.count("words") ? vm["words"].as<std::vector<std::string>>() : std::vector<std::string>{};
         return run_remote(vm, words);
-    } catch (usage_error const& e) {
+    } catch (remote_usage_error const& e) {
         std::cerr << "picotorrent remote: " << e.message << '\n';
         return exit_bad_input;
     } catch (config::config_error const& e) {

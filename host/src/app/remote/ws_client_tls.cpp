@@ -1,0 +1,11 @@
+#include "app/remote/ws_client_stream.hpp"
+
+namespace pico::app::remote::detail {
+
+std::unique_ptr<ws_client> connect_tls(ws_target const& target, std::string const& token,
+                                       std::chrono::milliseconds timeout)
+{
+    return connect_over<tls_stream>(target, token, timeout);
+}
+
+} // namespace pico::app::remote::detail

@@ -1,0 +1,38 @@
+// plugin_record values for the tests of what the host says about plugins that are not running.
+#pragma once
+
+#include "plugins/plugin_record.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pico::plugins::test {
+
+/// A record of plugin `id` 1.0.0 in `state`, guarding (fail_closed) or not.
+inline plugin_record guard_record(std::string id, plugin_state state, bool fail_closed,
+                                  std::string reason = {})
+{
+    plugin_record r;
+    r.info.id = std::move(id);
+    r.info.version = "1.0.0";
+    r.info.fail_closed = fail_closed;
+    r.state = state;
+    r.reason = std::move(reason);
+    return r;
+}
+
+/// A record of plugin `id` 1.0.0 in `state` whose manifest declares the command-line `options`.
+inline plugin_record option_record(std::string id, plugin_state state, std::vector<std::string> options,
+                                   std::string reason = {})
+{
+    plugin_record r;
+    r.info.id = std::move(id);
+    r.info.version = "1.0.0";
+    r.info.options = std::move(options);
+    r.state = state;
+    r.reason = std::move(reason);
+    return r;
+}
+
+} // namespace pico::plugins::test
