@@ -91,8 +91,6 @@ class file_filters_download : public ::testing::Test {
     lt::info_hash_t hashes;
 };
 
-} // namespace
-
 TEST_F(file_filters_download, exclude_writes_only_the_wanted_files)
 {
     ts::seeder seed(torrent, dir.path() / "seed");
@@ -174,3 +172,5 @@ TEST_F(file_filters_download, run_with_exclude_and_file_filters_not_selected_exi
         << p.stderr_text();
     EXPECT_EQ(p.stderr_text().find("successfully listening"), std::string::npos) << p.stderr_text();
 }
+
+} // namespace

@@ -133,8 +133,6 @@ void expect_only_proxy_connections(std::vector<std::vector<pt::tcp_socket>> cons
     }
 }
 
-} // namespace
-
 TEST_F(proxy_download, announce_and_peer_connections_go_through_socks5)
 {
     pt::dante_server proxy(dir.path(), pt::socks_auth::none);
@@ -215,3 +213,5 @@ TEST_F(proxy_download, bad_credentials_are_one_clear_error_and_no_direct_connect
     EXPECT_FALSE(fs::exists(out / "share" / "big.bin") &&
                  ts::files_equal(dir.path() / "seed" / "share", out / "share"));
 }
+
+} // namespace

@@ -119,8 +119,6 @@ class remote_cli : public ::testing::Test {
     std::uint16_t ws_port = 0;
 };
 
-} // namespace
-
 TEST_F(remote_cli, every_command_against_a_real_host)
 {
     auto o = run({"list"});
@@ -224,3 +222,5 @@ TEST_F(remote_cli, errors_are_one_line_and_non_zero)
     EXPECT_EQ(host->wait(60s), 0);
     expect_one_line_error(run({"list"}), 1, "cannot connect");
 }
+
+} // namespace

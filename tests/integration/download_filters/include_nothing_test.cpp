@@ -56,8 +56,6 @@ class include_nothing : public ::testing::Test {
     std::string err_text;
 };
 
-} // namespace
-
 TEST_F(include_nothing, torrent_exits_2_saying_no_file_was_wanted)
 {
     ts::seeder seed(torrent, dir.path() / "seed");
@@ -77,3 +75,5 @@ TEST_F(include_nothing, magnet_exits_2_once_the_metadata_shows_no_file_was_wante
     expect_refused(download("magnet:?xt=urn:btih:" + v1.str() + "&dn=album", seed));
     EXPECT_FALSE(fs::exists(out / "album" / "01.flac")) << "no payload before the filters";
 }
+
+} // namespace

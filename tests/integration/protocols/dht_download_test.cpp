@@ -120,8 +120,6 @@ class dht_download : public ::testing::Test {
     std::string output;
 };
 
-} // namespace
-
 TEST_F(dht_download, torrent_nodes_key_alone_finds_the_seed)
 {
     // No router for the binary: the torrent's `nodes` key is the only DHT node it knows.
@@ -142,3 +140,5 @@ TEST_F(dht_download, magnet_without_peers_finds_the_seed)
     expect_downloaded();
     expect_dht_stayed_on_loopback();
 }
+
+} // namespace
