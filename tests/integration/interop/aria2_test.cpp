@@ -27,8 +27,8 @@ std::vector<std::string> aria2_args(std::uint16_t port, fs::path const& dir)
             dir.string()};
 }
 
-std::vector<ts::payload_file> const single_file{{"", (3 << 20) + 99}};
-std::vector<ts::payload_file> const multi_file{
+std::vector<ts::payload_file> const aria2_single_file{{"", (3 << 20) + 99}};
+std::vector<ts::payload_file> const aria2_multi_file{
     {"one.bin", (1 << 20) + 5}, {"two/two.bin", 700001}, {"three.txt", 3333}};
 
 class aria2_seeder : public ::testing::TestWithParam<bool> {};
@@ -39,8 +39,9 @@ TEST_P(aria2_seeder, download_completes_byte_exact)
     bool const multi = GetParam();
     ts::temp_dir tmp;
     fs::path const torrent = tmp.path() / "t.torrent";
-    auto const payload = make_case(tmp.path() / "seed", "payload", multi ? multi_file : single_file, torrent,
-                                   {.piece_size = 64 << 10, .v1_only = true});
+    auto const payload =
+        make_case(tmp.path() / "seed", "payload", multi ? aria2_multi_file : aria2_single_file, torrent,
+                  {.piece_size = 64 << 10, .v1_only = true});
 
     auto const port = ts::free_tcp_port();
     auto args = aria2_args(port, tmp.path() / "seed");
@@ -74,8 +75,9 @@ TEST_P(aria2_leecher, completes_byte_exact_from_our_seed_via_opentracker)
     // The tracker's whitelist needs the info hash before the torrent naming the tracker exists;
     // the announce URL is outside the info dictionary, so a torrent without it has the same hash.
     fs::path const plain = tmp.path() / "plain.torrent";
-    auto const payload = make_case(tmp.path() / "seed", "payload", multi ? multi_file : single_file, plain,
-                                   {.piece_size = 64 << 10, .v1_only = true});
+    auto const payload =
+        make_case(tmp.path() / "seed", "payload", multi ? aria2_multi_file : aria2_single_file, plain,
+                  {.piece_size = 64 << 10, .v1_only = true});
     std::string const hash = v1_hash_hex(plain);
     tracker tr(tmp.path(), {hash});
     fs::path const torrent = tmp.path() / "t.torrent";

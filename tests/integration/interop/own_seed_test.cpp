@@ -18,8 +18,8 @@ namespace ts = pico::test_support;
 using namespace pico::interop;
 using namespace std::chrono_literals;
 
-std::vector<ts::payload_file> const single_file{{"", (3 << 20) + 4321}};
-std::vector<ts::payload_file> const multi_file{
+std::vector<ts::payload_file> const own_seed_single_file{{"", (3 << 20) + 4321}};
+std::vector<ts::payload_file> const own_seed_multi_file{
     {"a.bin", (1 << 20) + 777}, {"sub/b.bin", 600000}, {"sub/deeper/c.txt", 1234}, {"z.bin", 65536}};
 
 struct layout_case {
@@ -37,8 +37,8 @@ TEST_P(own_seed_download, completes_byte_exact)
     ts::temp_dir tmp;
     fs::path const torrent = tmp.path() / "t.torrent";
     auto const payload =
-        make_case(tmp.path() / "seed", "payload", c.multi ? multi_file : single_file, torrent,
-                  {.piece_size = 64 << 10, .v1_only = c.v1_only, .v2_only = c.v2_only});
+        make_case(tmp.path() / "seed", "payload", c.multi ? own_seed_multi_file : own_seed_single_file,
+                  torrent, {.piece_size = 64 << 10, .v1_only = c.v1_only, .v2_only = c.v2_only});
     our_seed seed(torrent, payload, tmp.path() / "s");
 
     auto const r =
@@ -57,7 +57,7 @@ TEST(own_seed, download_logs_info_to_the_file_and_to_stderr_only_with_verbose)
 {
     ts::temp_dir tmp;
     fs::path const torrent = tmp.path() / "t.torrent";
-    auto const payload = make_case(tmp.path() / "seed", "payload", single_file, torrent, {});
+    auto const payload = make_case(tmp.path() / "seed", "payload", own_seed_single_file, torrent, {});
     our_seed seed(torrent, payload, tmp.path() / "s");
 
     auto const quiet =
@@ -87,7 +87,7 @@ TEST(own_seed, magnet_with_peer_fetches_metadata_and_completes)
 {
     ts::temp_dir tmp;
     fs::path const torrent = tmp.path() / "t.torrent";
-    auto const payload = make_case(tmp.path() / "seed", "payload", multi_file, torrent, {});
+    auto const payload = make_case(tmp.path() / "seed", "payload", own_seed_multi_file, torrent, {});
     // Until the host has filtered the files, the magnet looks finished and the seed closes the
     // connection. The host must reconnect at once, not after min_reconnect_time: an hour here
     // on both sides, so that a download that waits for either gives up (the fixture's
@@ -109,7 +109,7 @@ void transport_only(bool utp)
 {
     ts::temp_dir tmp;
     fs::path const torrent = tmp.path() / "t.torrent";
-    auto const payload = make_case(tmp.path() / "seed", "payload", single_file, torrent, {});
+    auto const payload = make_case(tmp.path() / "seed", "payload", own_seed_single_file, torrent, {});
     nlohmann::json const session =
         utp ? nlohmann::json{{"enable_tcp", false}} : nlohmann::json{{"enable_utp", false}};
     our_seed seed(torrent, payload, tmp.path() / "s", {}, session);
@@ -139,7 +139,7 @@ TEST(own_seed, debug_handshake_prints_endpoint_transport_peer_id_and_client)
 {
     ts::temp_dir tmp;
     fs::path const torrent = tmp.path() / "t.torrent";
-    auto const payload = make_case(tmp.path() / "seed", "payload", single_file, torrent, {});
+    auto const payload = make_case(tmp.path() / "seed", "payload", own_seed_single_file, torrent, {});
     our_seed seed(torrent, payload, tmp.path() / "s");
 
     auto const r = run_download(torrent.string(), tmp.path() / "out", tmp.path() / "d",
@@ -204,7 +204,8 @@ TEST_P(seed_data_forms, seeds_and_download_completes)
     ts::temp_dir tmp;
     fs::path const torrent = tmp.path() / "t.torrent";
     bool const hybrid = GetParam().find("hybrid") != std::string::npos;
-    auto const payload = make_case(tmp.path() / "seed", "payload", multi_file, torrent, {.v1_only = !hybrid});
+    auto const payload =
+        make_case(tmp.path() / "seed", "payload", own_seed_multi_file, torrent, {.v1_only = !hybrid});
     fs::path data;
     if (GetParam() == "root_folder") {
         data = payload;
