@@ -1,6 +1,7 @@
 #include "ws_client.hpp"
 
 #include <arpa/inet.h>
+#include <boost/asio/post.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <condition_variable>
 #include <deque>
@@ -133,10 +134,13 @@ template <class Config> struct client_impl final : ws_client::impl {
             if (!opened || closed)
                 return;
         }
-        websocketpp::lib::error_code ec;
-        m_client.close(m_hdl, websocketpp::close::status::normal, "bye", ec);
-        if (!ec)
-            wait_closed(std::chrono::seconds(10));
+        // On the client's own thread: websocketpp 0.8.2's close writes connection fields that its
+        // read handler reads there without a lock (ThreadSanitizer saw it).
+        boost::asio::post(m_client.get_io_service(), [this] {
+            websocketpp::lib::error_code ec;
+            m_client.close(m_hdl, websocketpp::close::status::normal, "bye", ec);
+        });
+        wait_closed(std::chrono::seconds(10));
     }
 
     std::string m_ca_file;

@@ -86,12 +86,14 @@ class download_watch {
             stop(nothing_wanted(), exit_bad_input);
             return true;
         }
-        m_display.update(*t, is_complete(*t));
+        // A held magnet wants nothing yet, so libtorrent calls it finished: that is not done.
+        bool const complete = !held && is_complete(*t);
+        m_display.update(*t, complete);
         if (t->status == sdk::status_code::error) {
             stop("download failed: " + t->error, exit_failure);
             return true;
         }
-        if (is_complete(*t)) {
+        if (complete) {
             m_display.finish();
             std::cout << (std::filesystem::path(t->save_path) / t->name).string() << std::endl;
             m_app.request_stop(exit_ok);
