@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # A packager's Release build with the project's defaults (issue 12): warnings are not errors by
 # default, Release means -O3 -DNDEBUG, a unity build is the default (what CI builds), and the
-# translation units where GCC 12 at -O3 reported a
-# false -Wrestrict inside std::string compile clean even with -Werror (so CI's -Werror build
-# would catch it coming back). Configures once with nothing but CMAKE_BUILD_TYPE=Release, then
+# translation units where GCC 12 at -O3 reported a false -Wrestrict inside std::string compile
+# clean even with -Werror (so CI's -Werror build would catch it coming back). Configures once with nothing but CMAKE_BUILD_TYPE=Release, then
 # compiles only those files, each alone with its unity batch's flags (~40 s on 2 busy cores).
 set -euo pipefail
 cmake=$1 source_dir=$2 python=$3

@@ -1,3 +1,4 @@
+#include "app/remote/ws_client_kinds.hpp"
 #include "app/remote/ws_client_stream.hpp"
 
 namespace pico::app::remote::detail {

@@ -4,7 +4,6 @@
 #pragma once
 
 #include "app/remote/ws_client.hpp"
-#include "app/remote/ws_client_kinds.hpp"
 #include "util/percent_encode.hpp"
 
 #include <boost/asio/connect.hpp>
